@@ -1,0 +1,170 @@
+/**
+ * The module as a state machine: which scene is shown, where the learner may go, what they
+ * answered and what it scores. Pure TypeScript, no DOM and no LMS: the player renders it and
+ * the tracking adapters report it.
+ */
+import { isScored, type CompiledModule, type DecisionOption, type Scene } from '../model/compiled.js';
+import { decodeState, encodeState, type EngineState } from './resume-state.js';
+import { computeResults, earnedPoints, isBest, isCorrect, type AreaPoints, type Results } from './scoring.js';
+
+export interface AnswerOutcome {
+  sceneId: string;
+  response: string[];
+  /** Quiz: fully correct. Decision: the best option was chosen. */
+  correct: boolean;
+  earned: AreaPoints;
+  /** The chosen decision option, for feedback, consequence and branch. */
+  option?: DecisionOption;
+}
+
+export class ModuleEngine {
+  readonly module: CompiledModule;
+  private readonly byId: Map<string, Scene>;
+  private state: EngineState;
+
+  /** Pass a saved resume state to continue; an unreadable one starts from the beginning. */
+  constructor(module: CompiledModule, resume?: string | null) {
+    this.module = module;
+    this.byId = new Map(module.scenes.map((s) => [s.id, s]));
+    const restored = resume ? decodeState(module.scenes, module.version, resume) : null;
+    this.state = restored ?? { path: [module.scenes[0].id], cursor: 0, answers: {} };
+    /** Set when a resume state was given and understood. */
+    this.resumed = restored !== null;
+  }
+
+  readonly resumed: boolean;
+
+  get scene(): Scene {
+    return this.byId.get(this.state.path[this.state.cursor])!;
+  }
+
+  /** 1-based step on the learner's path, for "step 3" style progress. */
+  get step(): number {
+    return this.state.cursor + 1;
+  }
+
+  /** 0..1: how far through the module's scene list the learner has come. */
+  get progress(): number {
+    if (this.completed) return 1;
+    const last = this.module.scenes.length - 1;
+    const furthest = Math.max(...this.state.path.map((id) => this.indexOf(id)));
+    return last > 0 ? Math.round((furthest / last) * 100) / 100 : 1;
+  }
+
+  /** Reaching the summary (or the last scene) completes the module. */
+  get completed(): boolean {
+    return this.state.path.some((id) => {
+      const scene = this.byId.get(id)!;
+      return scene.type === 'summary' || this.targetAfter(scene) === null;
+    });
+  }
+
+  get results(): Results {
+    const answered = this.state.path
+      .filter((id) => this.state.answers[id])
+      .map((id) => ({ scene: this.byId.get(id)!, response: this.state.answers[id] }));
+    return computeResults(
+      this.module.areas.map((a) => a.id),
+      answered,
+      this.module.passingScore,
+    );
+  }
+
+  answerOf(sceneId: string): string[] | undefined {
+    return this.state.answers[sceneId];
+  }
+
+  /** The outcome of an answer given earlier (or just now), for showing its feedback again. */
+  outcomeOf(sceneId: string): AnswerOutcome | undefined {
+    const scene = this.byId.get(sceneId);
+    const response = this.state.answers[sceneId];
+    if (!scene || !response || !isScored(scene)) return undefined;
+    return {
+      sceneId,
+      response: [...response],
+      correct: scene.type === 'quiz' ? isCorrect(scene, response) : isBest(scene, response),
+      earned: earnedPoints(scene, response),
+      option: scene.type === 'decision' ? scene.options.find((o) => o.id === response[0]) : undefined,
+    };
+  }
+
+  /**
+   * Answers the current scene. An answer is final: going back shows it, but cannot change it,
+   * so the score the LMS has received never moves backwards.
+   */
+  answer(response: readonly string[]): AnswerOutcome {
+    const scene = this.scene;
+    if (!isScored(scene)) throw new Error(`Scene "${scene.id}" takes no answer`);
+    if (this.state.answers[scene.id]) throw new Error(`Scene "${scene.id}" is already answered`);
+    this.checkResponse(scene, response);
+    this.state.answers[scene.id] = [...response];
+    return this.outcomeOf(scene.id)!;
+  }
+
+  get canGoBack(): boolean {
+    return this.state.cursor > 0;
+  }
+
+  get canGoNext(): boolean {
+    if (this.state.cursor < this.state.path.length - 1) return true;
+    const scene = this.scene;
+    if (isScored(scene) && !this.state.answers[scene.id]) return false;
+    return this.targetAfter(scene) !== null;
+  }
+
+  back(): Scene {
+    if (!this.canGoBack) throw new Error('Cannot go back from the first scene');
+    this.state.cursor -= 1;
+    return this.scene;
+  }
+
+  next(): Scene {
+    if (!this.canGoNext) throw new Error(`Cannot go on from scene "${this.scene.id}" yet`);
+    if (this.state.cursor < this.state.path.length - 1) {
+      this.state.cursor += 1;
+    } else {
+      this.state.path.push(this.targetAfter(this.scene)!);
+      this.state.cursor = this.state.path.length - 1;
+    }
+    return this.scene;
+  }
+
+  /** Scene ids the learner has met, in order: the path up to the furthest scene. */
+  get path(): readonly string[] {
+    return this.state.path;
+  }
+
+  serialize(): string {
+    return encodeState(this.module.scenes, this.module.version, this.state);
+  }
+
+  private indexOf(id: string): number {
+    return this.module.scenes.findIndex((s) => s.id === id);
+  }
+
+  /** The scene after `scene`: the chosen option's branch, the scene's `next`, or the following one. */
+  private targetAfter(scene: Scene): string | null {
+    if (scene.type === 'summary') return null;
+    const answer = this.state.answers[scene.id];
+    if (scene.type === 'decision' && answer) {
+      const branch = scene.options.find((o) => o.id === answer[0])?.next;
+      if (branch) return branch;
+    }
+    if (scene.next) return scene.next;
+    return this.module.scenes[this.indexOf(scene.id) + 1]?.id ?? null;
+  }
+
+  private checkResponse(scene: Scene & { type: 'decision' | 'quiz' }, response: readonly string[]): void {
+    const allowed =
+      scene.type === 'quiz' && scene.question === 'true-false'
+        ? ['true', 'false']
+        : (scene.options ?? []).map((o) => o.id);
+    const single = scene.type === 'decision' || scene.question !== 'multiple';
+    const ok =
+      response.length > 0 &&
+      (!single || response.length === 1) &&
+      new Set(response).size === response.length &&
+      response.every((r) => allowed.includes(r));
+    if (!ok) throw new Error(`Not a valid answer to "${scene.id}": ${JSON.stringify(response)}`);
+  }
+}

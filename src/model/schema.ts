@@ -1,0 +1,231 @@
+/**
+ * The content format of a module, written once with TypeBox. This file is the one source for
+ * both the TypeScript types (via `Static`) and the JSON Schema that editors and `validate` use
+ * (`npm run schema` writes it to `modules/schema/*.schema.json`).
+ *
+ * The runtime only imports *types* from here, so TypeBox never reaches a package.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+/** Stable ids: lower-case letters, digits and dashes. They appear in IRIs and SCORM identifiers. */
+export const Id = Type.String({
+  pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+  maxLength: 60,
+  description: 'Stable id: lower-case letters, digits and single dashes (e.g. "phone-relative").',
+});
+
+/** Text in Danish (required) and English. Markdown is allowed where the field says so. */
+export const LangText = Type.Object(
+  {
+    da: Type.String({ minLength: 1, description: 'Danish text (required).' }),
+    en: Type.Optional(Type.String({ minLength: 1, description: 'English text (falls back to Danish).' })),
+  },
+  { additionalProperties: false, description: 'Text per language: { da: …, en: … }. Danish is required.' },
+);
+
+/** Points per competence area, e.g. `{ know-the-rules: 2, protect-daily: 1 }`. */
+export const Points = Type.Record(Id, Type.Integer({ minimum: 0, maximum: 10 }), {
+  description: 'Competence points per area id (from modules/competence-areas.yaml).',
+});
+
+const Line = Type.Object(
+  {
+    who: LangText,
+    text: LangText,
+  },
+  { additionalProperties: false, description: 'One line of a conversation: who speaks and what they say.' },
+);
+
+/** The medium a situation is shown through. */
+export const Medium = Type.Union(
+  [
+    Type.Object(
+      {
+        kind: Type.Literal('email'),
+        from: Type.String({ minLength: 1 }),
+        to: Type.String({ minLength: 1 }),
+        subject: LangText,
+        body: LangText,
+        attachment: Type.Optional(Type.String()),
+      },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      {
+        kind: Type.Union([Type.Literal('phone'), Type.Literal('chat'), Type.Literal('counter')]),
+        caller: Type.Optional(LangText),
+        lines: Type.Array(Line, { minItems: 1 }),
+      },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      {
+        kind: Type.Literal('screen'),
+        system: LangText,
+        fields: Type.Array(
+          Type.Object({ label: LangText, value: LangText }, { additionalProperties: false }),
+          { minItems: 1 },
+        ),
+        note: Type.Optional(LangText),
+      },
+      { additionalProperties: false },
+    ),
+  ],
+  { description: 'How the situation is shown: email, phone, chat, counter or screen (case system).' },
+);
+
+const sceneBase = {
+  id: Id,
+  title: LangText,
+  /** Where to go after this scene; default is the next scene in the module's list. */
+  next: Type.Optional(Id),
+};
+
+export const StoryScene = Type.Object(
+  {
+    ...sceneBase,
+    type: Type.Literal('story'),
+    body: Type.Optional(LangText),
+    medium: Type.Optional(Medium),
+  },
+  { additionalProperties: false, description: 'A situation to read, often through a mock of the medium.' },
+);
+
+export const DecisionOption = Type.Object(
+  {
+    id: Id,
+    text: LangText,
+    feedback: LangText,
+    consequence: Type.Optional(LangText),
+    points: Type.Optional(Points),
+    /** Where this choice leads: a branch. */
+    next: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+
+export const DecisionScene = Type.Object(
+  {
+    ...sceneBase,
+    type: Type.Literal('decision'),
+    prompt: LangText,
+    medium: Type.Optional(Medium),
+    options: Type.Array(DecisionOption, { minItems: 2, maxItems: 10 }),
+  },
+  {
+    additionalProperties: false,
+    description: 'A dilemma: each option has feedback, an optional consequence, points and an optional branch.',
+  },
+);
+
+export const QuizOption = Type.Object(
+  {
+    id: Id,
+    text: LangText,
+    correct: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+export const QuizScene = Type.Object(
+  {
+    ...sceneBase,
+    type: Type.Literal('quiz'),
+    question: Type.Union([Type.Literal('single'), Type.Literal('multiple'), Type.Literal('true-false')], {
+      description: 'single choice, multiple choice or true-false',
+    }),
+    prompt: LangText,
+    medium: Type.Optional(Medium),
+    /** Choices for single/multiple. */
+    options: Type.Optional(Type.Array(QuizOption, { minItems: 2, maxItems: 10 })),
+    /** The right answer for true-false. */
+    answer: Type.Optional(Type.Boolean()),
+    explanation: LangText,
+    points: Points,
+  },
+  { additionalProperties: false, description: 'A question; all points are earned only by a fully correct answer.' },
+);
+
+export const ReflectionScene = Type.Object(
+  {
+    ...sceneBase,
+    type: Type.Literal('reflection'),
+    prompt: LangText,
+  },
+  { additionalProperties: false, description: 'Free text for the learner; it never leaves the device.' },
+);
+
+export const SummaryScene = Type.Object(
+  {
+    ...sceneBase,
+    type: Type.Literal('summary'),
+    body: Type.Optional(LangText),
+  },
+  { additionalProperties: false, description: 'Score and the per-area profile. Reaching it completes the module.' },
+);
+
+export const Scene = Type.Union([StoryScene, DecisionScene, QuizScene, ReflectionScene, SummaryScene]);
+
+export const SceneTypes = ['story', 'decision', 'quiz', 'reflection', 'summary'] as const;
+
+export const Role = Type.Union([Type.Literal('frontline'), Type.Literal('sysadmin'), Type.Literal('manager')]);
+
+export const ModuleFile = Type.Object(
+  {
+    id: Id,
+    version: Type.String({ pattern: '^\\d+\\.\\d+\\.\\d+$', description: 'Semantic version, e.g. 1.0.0' }),
+    title: LangText,
+    description: LangText,
+    roles: Type.Array(Role, { minItems: 1, uniqueItems: true }),
+    minutes: Type.Integer({ minimum: 1, maximum: 120 }),
+    passingScore: Type.Number({
+      minimum: 0,
+      maximum: 1,
+      description: 'Scaled score needed to pass, 0..1 (0.8 = 80 %).',
+    }),
+    license: Type.String({ minLength: 1 }),
+    competences: Type.Array(Id, { minItems: 1, uniqueItems: true, description: 'Competence areas the module trains.' }),
+    /** Scene ids in order; each scene lives in scenes/<id>.yaml. */
+    scenes: Type.Array(Id, { minItems: 1, description: 'Scene ids in order; scene files are scenes/<id>.yaml.' }),
+  },
+  { additionalProperties: false },
+);
+
+export const CompetenceArea = Type.Object(
+  {
+    id: Id,
+    code: Type.String({ pattern: '^K[0-9]+$' }),
+    title: LangText,
+    description: LangText,
+  },
+  { additionalProperties: false },
+);
+
+export const CompetenceAreasFile = Type.Object(
+  { areas: Type.Array(CompetenceArea, { minItems: 1 }) },
+  { additionalProperties: false },
+);
+
+export type LangText = Static<typeof LangText>;
+export type Points = Static<typeof Points>;
+export type Medium = Static<typeof Medium>;
+export type StoryScene = Static<typeof StoryScene>;
+export type DecisionOption = Static<typeof DecisionOption>;
+export type DecisionScene = Static<typeof DecisionScene>;
+export type QuizOption = Static<typeof QuizOption>;
+export type QuizScene = Static<typeof QuizScene>;
+export type ReflectionScene = Static<typeof ReflectionScene>;
+export type SummaryScene = Static<typeof SummaryScene>;
+export type Scene = Static<typeof Scene>;
+export type SceneType = Scene['type'];
+export type Role = Static<typeof Role>;
+export type ModuleFile = Static<typeof ModuleFile>;
+export type CompetenceArea = Static<typeof CompetenceArea>;
+export type CompetenceAreasFile = Static<typeof CompetenceAreasFile>;
+
+/** The schemas that `npm run schema` writes out for editors. */
+export const publishedSchemas: Record<string, TSchema> = {
+  module: ModuleFile,
+  scene: Scene,
+  'competence-areas': CompetenceAreasFile,
+};

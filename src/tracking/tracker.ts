@@ -1,0 +1,75 @@
+/**
+ * One interface for every way of reporting: the app calls a Tracker, never an LMS API.
+ * Adapters know nothing about scenes; they get plain reports.
+ */
+import type { Lang } from '../model/compiled.js';
+import type { Results } from '../engine/scoring.js';
+
+export type TrackingFormat = 'scorm12' | 'scorm2004' | 'web';
+
+export interface LaunchInfo {
+  /** False when no LMS (or storage) was found: the module runs, but progress is not saved. */
+  connected: boolean;
+  /** The saved resume state, or null for a first attempt. */
+  resumeState: string | null;
+  /** The learner's preferred language if the LMS knows it. */
+  language?: Lang;
+  mode: 'normal' | 'browse' | 'review';
+  /** A passing score (0..1) set by the LMS, which overrides the module's own. */
+  passingScore?: number;
+}
+
+export interface AreaReport {
+  /** Competence area id, e.g. "know-the-rules". */
+  id: string;
+  earned: number;
+  possible: number;
+  /** null when the learner met no item for this area. */
+  scaled: number | null;
+  /** The plain-text area title (Danish), for LMSs that show objective descriptions. */
+  title: string;
+}
+
+export interface ProgressReport {
+  /** The current scene id (bookmark). */
+  location: string;
+  /** The engine's compact resume state. */
+  suspendData: string;
+  /** 0..1 */
+  progress: number;
+  completed: boolean;
+  results: Omit<Results, 'areas'> & { areas: AreaReport[] };
+  passingScore: number;
+}
+
+export interface InteractionReport {
+  /** The scene id of the answered item. */
+  id: string;
+  type: 'choice' | 'true-false';
+  /** Ids of all options in order (choice), used to map to SCORM 1.2's single characters. */
+  optionIds: string[];
+  response: string[];
+  correctResponse: string[];
+  correct: boolean;
+  /** Plain-text question, shortened by the adapter to the format's limit. */
+  description: string;
+  /** Competence areas the item scores in. */
+  areaIds: string[];
+  weighting: number;
+  timestamp: Date;
+  latencyMs: number;
+}
+
+export interface Tracker {
+  readonly format: TrackingFormat;
+  /** Connects to the LMS (once) and reads what a relaunch needs. Never throws. */
+  start(): LaunchInfo;
+  /** Saves progress and commits. Never throws; failures are retried in the background. */
+  report(progress: ProgressReport): void;
+  recordInteraction(interaction: InteractionReport): void;
+  /**
+   * Ends the session exactly once: `done` when the learner finished, `suspend` when they
+   * leave early and want to come back. Later calls do nothing.
+   */
+  finish(progress: ProgressReport, reason: 'done' | 'suspend'): void;
+}
