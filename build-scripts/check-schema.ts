@@ -1,0 +1,136 @@
+/**
+ * Checks data against a TypeBox schema with Ajv and words each problem for an author,
+ * with its position. Unions are resolved by their discriminator (`type`, `kind`) so the
+ * author sees "unknown scene type" or the errors of the one shape they meant, not a wall
+ * of "must match anyOf".
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { TSchema } from '@sinclair/typebox';
+import type { DataPath, YamlFile } from './yaml-file.js';
+
+// verbose: errors carry their parentSchema, which the union resolver needs.
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+const compiled = new WeakMap<object, ValidateFunction>();
+
+function validatorFor(schema: TSchema): ValidateFunction {
+  let v = compiled.get(schema);
+  if (!v) {
+    v = ajv.compile(schema);
+    compiled.set(schema, v);
+  }
+  return v;
+}
+
+const DISCRIMINATORS = ['type', 'kind'];
+
+/** Returns true when the value matches; otherwise adds problems to `file`. */
+export function checkSchema(file: YamlFile, schema: TSchema, value: unknown, at: DataPath = []): boolean {
+  if (schema.anyOf) return checkUnion(file, schema.anyOf as TSchema[], value, at);
+  const validate = validatorFor(schema);
+  if (validate(value)) return true;
+  const errors = validate.errors ?? [];
+  const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
+  // Only the outermost unions: nested ones are re-checked when their member is chosen.
+  const unions = anyOfs.filter((u) => !anyOfs.some((o) => o !== u && u.schemaPath.startsWith(o.schemaPath + '/')));
+  for (const error of errors) {
+    if (error.keyword === 'anyOf') continue;
+    if (unions.some((u) => error.schemaPath.startsWith(u.schemaPath + '/'))) continue;
+    report(file, error, at);
+  }
+  for (const union of unions) {
+    const path = [...at, ...pointerToPath(union.instancePath)];
+    const members = (union.parentSchema as TSchema).anyOf as TSchema[];
+    checkUnion(file, members, valueAt(value, pointerToPath(union.instancePath)), path);
+  }
+  return false;
+}
+
+function checkUnion(file: YamlFile, members: TSchema[], value: unknown, at: DataPath): boolean {
+  if (members.every((m) => m.const !== undefined)) {
+    if (members.some((m) => m.const === value)) return true;
+    file.error(at, `expected one of ${members.map((m) => JSON.stringify(m.const)).join(', ')}, found ${JSON.stringify(value)}`);
+    return false;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    file.error(at, 'expected a mapping (key: value lines)');
+    return false;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of DISCRIMINATORS) {
+    const options = members.flatMap((m) => literalsOf(m.properties?.[key]));
+    if (options.length === 0) continue;
+    if (record[key] === undefined) {
+      file.error(at, `missing "${key}": expected one of ${options.join(', ')}`);
+      return false;
+    }
+    const member = members.find((m) => literalsOf(m.properties?.[key]).includes(String(record[key])));
+    if (!member) {
+      file.error([...at, key], `unknown ${key} "${String(record[key])}": expected one of ${options.join(', ')}`);
+      return false;
+    }
+    return checkSchema(file, member, value, at);
+  }
+  file.error(at, 'does not match any allowed shape');
+  return false;
+}
+
+function literalsOf(schema: TSchema | undefined): string[] {
+  if (!schema) return [];
+  if (schema.const !== undefined) return [String(schema.const)];
+  if (schema.anyOf) return (schema.anyOf as TSchema[]).flatMap(literalsOf);
+  return [];
+}
+
+function report(file: YamlFile, error: ErrorObject, at: DataPath): void {
+  const path = [...at, ...pointerToPath(error.instancePath)];
+  const where = path.length ? `"${path.join('.')}"` : 'the file';
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': {
+      const field = String(p.missingProperty);
+      const what = field === 'da' ? ' (the Danish text is required)' : '';
+      file.error(path, `missing required field "${field}" in ${where}${what}`);
+      break;
+    }
+    case 'additionalProperties':
+      file.error([...path, String(p.additionalProperty)], `unknown field "${String(p.additionalProperty)}" in ${where}`, true);
+      break;
+    case 'pattern':
+      file.error(path, `${where}: ${(error.parentSchema as TSchema)?.description ?? `must match ${String(p.pattern)}`}`);
+      break;
+    case 'propertyNames':
+      break; // reported by the pattern error on the key itself
+    case 'type':
+      file.error(path, `${where} must be ${String(p.type)}`);
+      break;
+    case 'minItems':
+      file.error(path, `${where} needs at least ${String(p.limit)} item(s)`);
+      break;
+    case 'maxItems':
+      file.error(path, `${where} allows at most ${String(p.limit)} items`);
+      break;
+    case 'minLength':
+      file.error(path, `${where} must not be empty`);
+      break;
+    case 'const':
+      file.error(path, `${where} must be ${JSON.stringify(p.allowedValue)}`);
+      break;
+    default:
+      file.error(path, `${where} ${error.message ?? 'is not valid'}`);
+  }
+}
+
+function pointerToPath(pointer: string): Array<string | number> {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown {
+  let v: unknown = value;
+  for (const part of path) v = (v as Record<string | number, unknown> | undefined)?.[part];
+  return v;
+}

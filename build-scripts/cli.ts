@@ -1,0 +1,96 @@
+/**
+ * The command line: `validate`, `build`, `schema`.
+ *   npm run validate            check every module, print file:line:column problems
+ *   npm run build               validate, then build every module in every format into dist/
+ *   npm run schema              write the JSON Schemas for editors into modules/schema/
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { publishedSchemas } from '../src/model/schema.js';
+import { loadAreas, loadModule, moduleDirs } from './load-module.js';
+import { formatProblem, type Problem } from './yaml-file.js';
+import { FORMATS, buildRuntime } from './runtime.js';
+import { packageFiles, pageFor, zip } from './package.js';
+import type { CompiledModule } from '../src/model/compiled.js';
+
+const root = resolve(import.meta.dirname, '..');
+
+export function validateAll(modulesDir = join(root, 'modules')): { modules: CompiledModule[]; problems: Problem[] } {
+  const { areas, problems } = loadAreas(join(modulesDir, 'competence-areas.yaml'));
+  const modules: CompiledModule[] = [];
+  if (problems.some((p) => p.severity === 'error')) return { modules, problems };
+  for (const dir of moduleDirs(modulesDir)) {
+    const result = loadModule(dir, areas);
+    problems.push(...result.problems);
+    if (result.module) modules.push(result.module);
+  }
+  return { modules, problems };
+}
+
+export function writeSchemas(dir = join(root, 'modules', 'schema')): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, schema] of Object.entries(publishedSchemas)) {
+    const out = { $schema: 'http://json-schema.org/draft-07/schema#', $id: `https://awareness-kit.dk/schema/${name}.schema.json`, ...schema };
+    writeFileSync(join(dir, `${name}.schema.json`), JSON.stringify(out, null, 2) + '\n');
+  }
+}
+
+export async function buildAll(distDir = join(root, 'dist')): Promise<{ modules: CompiledModule[]; ms: number }> {
+  const started = performance.now();
+  const { modules, problems } = validateAll();
+  report(problems);
+  if (problems.some((p) => p.severity === 'error')) process.exit(1);
+  if (modules.length === 0) throw new Error('no modules found in modules/');
+  rmSync(distDir, { recursive: true, force: true });
+  mkdirSync(join(distDir, 'packages'), { recursive: true });
+  mkdirSync(join(distDir, 'content'), { recursive: true });
+  for (const module of modules) writeFileSync(join(distDir, 'content', `${module.id}.json`), JSON.stringify(module, null, 2));
+  for (const format of FORMATS) {
+    const runtime = await buildRuntime(format, distDir);
+    for (const module of modules) {
+      const page = pageFor(runtime, module);
+      const bytes = await zip(packageFiles(format, module, page));
+      writeFileSync(join(distDir, 'packages', `${module.id}-${format}.zip`), bytes);
+      if (format === 'web') {
+        mkdirSync(join(distDir, 'web', module.id), { recursive: true });
+        writeFileSync(join(distDir, 'web', module.id, 'index.html'), page);
+      }
+    }
+  }
+  return { modules, ms: performance.now() - started };
+}
+
+function report(problems: Problem[]): void {
+  for (const p of problems) console.error(formatProblem(p));
+}
+
+async function main(): Promise<void> {
+  const command = process.argv[2];
+  if (command === 'validate') {
+    const { modules, problems } = validateAll();
+    report(problems);
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    if (errors) {
+      console.error(`\n${errors} error(s). Fix them and run npm run validate again.`);
+      process.exit(1);
+    }
+    console.log(`${modules.length} module(s) valid: ${modules.map((m) => m.id).join(', ')}`);
+  } else if (command === 'build') {
+    writeSchemas();
+    const { modules, ms } = await buildAll();
+    console.log(`Built ${modules.length} module(s) × ${FORMATS.length} formats in ${(ms / 1000).toFixed(1)} s → dist/packages/`);
+  } else if (command === 'schema') {
+    writeSchemas();
+    console.log('Wrote modules/schema/*.schema.json');
+  } else {
+    console.error('usage: tsx build-scripts/cli.ts validate|build|schema');
+    process.exit(2);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

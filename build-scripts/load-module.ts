@@ -1,0 +1,207 @@
+/**
+ * Reads a module folder (module.yaml + scenes/<id>.yaml) and the competence areas, checks
+ * everything an author can get wrong, and returns the compiled module for the runtime.
+ * All problems come back at once, each with file:line:column.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import {
+  CompetenceAreasFile,
+  ModuleFile,
+  Scene as SceneSchema,
+  type CompetenceArea,
+  type ModuleFile as ModuleData,
+  type Scene,
+} from '../src/model/schema.js';
+import type { CompiledModule } from '../src/model/compiled.js';
+import { possiblePoints } from '../src/engine/scoring.js';
+import { checkSchema } from './check-schema.js';
+import { renderTexts } from './markdown.js';
+import { YamlFile, type Problem } from './yaml-file.js';
+
+export class ModuleProblems extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(`${problems.filter((p) => p.severity === 'error').length} problem(s) in module files`);
+  }
+}
+
+export interface LoadResult {
+  module?: CompiledModule;
+  problems: Problem[];
+}
+
+export function loadAreas(path: string): { areas: CompetenceArea[]; problems: Problem[] } {
+  const file = new YamlFile(path);
+  if (file.data !== undefined && checkSchema(file, CompetenceAreasFile, file.data)) {
+    const areas = (file.data as { areas: CompetenceArea[] }).areas;
+    const seen = new Set<string>();
+    areas.forEach((a, i) => {
+      if (seen.has(a.id)) file.error(['areas', i, 'id'], `duplicate competence area id "${a.id}"`);
+      seen.add(a.id);
+    });
+    return { areas, problems: file.problems };
+  }
+  return { areas: [], problems: file.problems };
+}
+
+export function loadModule(dir: string, areas: readonly CompetenceArea[]): LoadResult {
+  const moduleFile = new YamlFile(join(dir, 'module.yaml'));
+  const files: YamlFile[] = [moduleFile];
+  const problems = (): Problem[] => files.flatMap((f) => f.problems);
+  if (moduleFile.data === undefined || !checkSchema(moduleFile, ModuleFile, moduleFile.data)) {
+    return { problems: problems() };
+  }
+  const mod = moduleFile.data as ModuleData;
+  if (mod.id !== basename(dir)) {
+    moduleFile.error(['id'], `module id "${mod.id}" must equal its folder name "${basename(dir)}"`);
+  }
+  const areaIds = new Set(areas.map((a) => a.id));
+  mod.competences.forEach((id, i) => {
+    if (!areaIds.has(id)) moduleFile.error(['competences', i], `unknown competence area "${id}"; known: ${[...areaIds].join(', ')}`);
+  });
+
+  // Scenes: one file each, in the order module.yaml lists them.
+  const scenes: Scene[] = [];
+  const sceneFiles = new Map<string, YamlFile>();
+  mod.scenes.forEach((id, i) => {
+    if (sceneFiles.has(id)) {
+      moduleFile.error(['scenes', i], `duplicate scene id "${id}" in the scene list`);
+      return;
+    }
+    const path = join(dir, 'scenes', `${id}.yaml`);
+    if (!existsSync(path)) {
+      moduleFile.error(['scenes', i], `scene "${id}" has no file scenes/${id}.yaml`);
+      return;
+    }
+    const file = new YamlFile(path);
+    files.push(file);
+    sceneFiles.set(id, file);
+    if (file.data === undefined || !checkSchema(file, SceneSchema, file.data)) return;
+    const scene = file.data as Scene;
+    if (scene.id !== id) file.error(['id'], `scene id "${scene.id}" must equal the file name "${id}"`);
+    scenes.push(scene);
+  });
+  const listed = new Set(mod.scenes);
+  if (existsSync(join(dir, 'scenes'))) {
+    for (const name of readdirSync(join(dir, 'scenes'))) {
+      const id = name.replace(/\.ya?ml$/, '');
+      if (name !== id && !listed.has(id)) moduleFile.warn(['scenes'], `scenes/${name} is not listed in "scenes" and is not used`);
+    }
+  }
+  if (problems().some((p) => p.severity === 'error')) return { problems: problems() };
+
+  checkScenes(mod, scenes, sceneFiles, moduleFile, areaIds);
+  if (problems().some((p) => p.severity === 'error')) return { problems: problems() };
+
+  const used = new Set(mod.competences);
+  const module: CompiledModule = renderTexts({
+    id: mod.id,
+    version: mod.version,
+    title: mod.title,
+    description: mod.description,
+    roles: mod.roles,
+    minutes: mod.minutes,
+    passingScore: mod.passingScore,
+    license: mod.license,
+    areas: areas.filter((a) => used.has(a.id)),
+    scenes,
+  });
+  return { module, problems: problems() };
+}
+
+function checkScenes(
+  mod: ModuleData,
+  scenes: Scene[],
+  files: Map<string, YamlFile>,
+  moduleFile: YamlFile,
+  knownAreas: Set<string>,
+): void {
+  const index = new Map(scenes.map((s, i) => [s.id, i]));
+  const trained = new Set(mod.competences);
+  const exercised = new Set<string>();
+  let scored = 0;
+
+  const checkTarget = (file: YamlFile, path: Array<string | number>, from: number, target: string): void => {
+    const to = index.get(target);
+    if (to === undefined) file.error(path, `"next" points to scene "${target}", which does not exist in this module`);
+    else if (to <= from) file.error(path, `"next" points back to "${target}"; branches may only jump forward in the scene list`);
+  };
+  const checkPoints = (file: YamlFile, path: Array<string | number>, points: Record<string, number> | undefined): void => {
+    for (const area of Object.keys(points ?? {})) {
+      if (!knownAreas.has(area)) file.error([...path, area], `points for unknown competence area "${area}"`, true);
+      else if (!trained.has(area)) file.error([...path, area], `points for "${area}", which module.yaml does not list under "competences"`, true);
+      else exercised.add(area);
+    }
+  };
+  const checkUniqueIds = (file: YamlFile, options: Array<{ id: string }>): void => {
+    const seen = new Set<string>();
+    options.forEach((o, i) => {
+      if (seen.has(o.id)) file.error(['options', i, 'id'], `duplicate option id "${o.id}"`);
+      seen.add(o.id);
+    });
+  };
+
+  scenes.forEach((scene, i) => {
+    const file = files.get(scene.id)!;
+    if (scene.next) checkTarget(file, ['next'], i, scene.next);
+    if (scene.type === 'decision') {
+      scored++;
+      checkUniqueIds(file, scene.options);
+      scene.options.forEach((o, j) => {
+        checkPoints(file, ['options', j, 'points'], o.points);
+        if (o.next) checkTarget(file, ['options', j, 'next'], i, o.next);
+      });
+      const best = possiblePoints(scene);
+      if (Object.keys(best).length === 0) file.error(['options'], 'no option gives any points; a decision must be scored');
+      const full = scene.options.some((o) => Object.entries(best).every(([a, p]) => (o.points?.[a] ?? 0) >= p));
+      if (!full) file.error(['options'], 'no single option earns the highest points in every area, so a perfect score is impossible');
+    }
+    if (scene.type === 'quiz') {
+      scored++;
+      checkPoints(file, ['points'], scene.points);
+      if (Object.keys(scene.points).length === 0) file.error(['points'], 'a quiz needs points in at least one competence area');
+      if (scene.question === 'true-false') {
+        if (scene.answer === undefined) file.error(['question'], 'a true-false question needs "answer: true" or "answer: false"');
+        if (scene.options) file.error(['options'], 'a true-false question has no "options"; use "answer"', true);
+      } else {
+        if (!scene.options) {
+          file.error(['question'], `a ${scene.question} choice question needs "options"`);
+          return;
+        }
+        if (scene.answer !== undefined) file.error(['answer'], '"answer" is only for true-false questions', true);
+        checkUniqueIds(file, scene.options);
+        const correct = scene.options.filter((o) => o.correct).length;
+        if (scene.question === 'single' && correct !== 1) file.error(['options'], `a single choice question needs exactly one correct option (found ${correct})`);
+        if (scene.question === 'multiple' && correct < 1) file.error(['options'], 'a multiple choice question needs at least one correct option');
+      }
+    }
+  });
+
+  if (scored === 0) moduleFile.error(['scenes'], 'the module has no scored item (decision or quiz); it needs at least one');
+  mod.competences.forEach((area, i) => {
+    if (!exercised.has(area)) moduleFile.error(['competences', i], `competence area "${area}" is listed but no decision or quiz gives points for it`);
+  });
+
+  // Every scene should be reachable by the default flow or a branch.
+  const reachable = new Set<string>([scenes[0].id]);
+  scenes.forEach((scene, i) => {
+    if (!reachable.has(scene.id) || scene.type === 'summary') return;
+    const targets: string[] = [];
+    const branches = scene.type === 'decision' ? scene.options.map((o) => o.next) : [];
+    const fallthrough = scene.next ?? scenes[i + 1]?.id;
+    if (scene.type === 'decision' && branches.every(Boolean)) targets.push(...(branches as string[]));
+    else targets.push(...(branches.filter(Boolean) as string[]), ...(fallthrough ? [fallthrough] : []));
+    targets.forEach((t) => reachable.add(t));
+  });
+  for (const scene of scenes) {
+    if (!reachable.has(scene.id)) files.get(scene.id)!.warn(['id'], `scene "${scene.id}" can never be reached`);
+  }
+}
+
+/** Module folders: every folder in `root` with a module.yaml. */
+export function moduleDirs(root: string): string[] {
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'module.yaml')))
+    .map((d) => join(root, d.name))
+    .sort();
+}

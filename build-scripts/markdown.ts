@@ -1,0 +1,43 @@
+/**
+ * Markdown to HTML at build time. markdown-it with `html: false` escapes every raw HTML tag in
+ * content and refuses javascript:/vbscript:/data: links, so what reaches the runtime is safe to
+ * insert. Doing it here keeps a Markdown parser out of every package.
+ */
+import MarkdownIt from 'markdown-it';
+
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+
+// Links in content open outside the module frame; rel keeps the opened page from reaching back.
+const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
+md.renderer.rules.link_open = (tokens, i, options, env, self) => {
+  tokens[i].attrSet('target', '_blank');
+  tokens[i].attrSet('rel', 'noopener noreferrer');
+  return defaultLinkOpen(tokens, i, options, env, self);
+};
+
+export function renderBlock(text: string): string {
+  return md.render(text).trim();
+}
+
+export function renderInline(text: string): string {
+  return md.renderInline(text.trim());
+}
+
+/** Fields whose text is a paragraph or more; all other texts are rendered inline. */
+const BLOCK_FIELDS = new Set(['body', 'prompt', 'feedback', 'consequence', 'explanation', 'description', 'note']);
+
+/** Renders every language map ({da, en}) found in `value`, by the name of the field holding it. */
+export function renderTexts<T>(value: T, field = ''): T {
+  if (Array.isArray(value)) return value.map((v) => renderTexts(v, field)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  if (typeof record.da === 'string') {
+    const render = BLOCK_FIELDS.has(field) ? renderBlock : renderInline;
+    const out: Record<string, string> = { da: render(record.da) };
+    if (typeof record.en === 'string') out.en = render(record.en);
+    return out as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(record)) out[key] = renderTexts(v, key);
+  return out as T;
+}

@@ -1,0 +1,70 @@
+/**
+ * Turns a compiled module and a runtime page into the deliverables: the page with the content
+ * in it, and deterministic zips (fixed dates, fixed order, fixed compression), so that the same
+ * sources always give byte-identical packages.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import type { CompiledModule } from '../src/model/compiled.js';
+import type { TrackingFormat } from '../src/tracking/tracker.js';
+import { SCORM12_XSDS, SCORM2004_XSDS, scorm12Manifest, scorm2004Manifest } from './manifests.js';
+
+export const SCHEMAS_DIR = join(import.meta.dirname, 'schemas');
+const CONTENT_SLOT = '__AK_MODULE__';
+/** 1980-01-01, the earliest date a zip can hold: nothing about the build time leaks in. */
+const ZIP_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
+
+/** Puts the module into the runtime page. `<` is escaped so content can never close the script tag. */
+export function pageFor(runtimeHtml: string, module: CompiledModule): string {
+  if (!runtimeHtml.includes(CONTENT_SLOT)) throw new Error('runtime page has no content slot');
+  const json = JSON.stringify(module).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const title = plainText(module.title.da);
+  return runtimeHtml
+    .replace(CONTENT_SLOT, () => json)
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)}</title>`);
+}
+
+export function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The files of one package, by path in the zip. */
+export function packageFiles(format: TrackingFormat, module: CompiledModule, page: string): Map<string, string | Buffer> {
+  const files = new Map<string, string | Buffer>([['index.html', page]]);
+  const title = plainText(module.title.da);
+  if (format === 'scorm12') {
+    files.set('imsmanifest.xml', scorm12Manifest({ module, title, files: ['index.html'] }));
+    for (const xsd of SCORM12_XSDS) files.set(xsd, readFileSync(join(SCHEMAS_DIR, 'scorm12', xsd)));
+  } else if (format === 'scorm2004') {
+    files.set('imsmanifest.xml', scorm2004Manifest({ module, title, files: ['index.html'] }));
+    for (const xsd of SCORM2004_XSDS) files.set(xsd, readFileSync(join(SCHEMAS_DIR, 'scorm2004-4th', xsd)));
+  }
+  return files;
+}
+
+export async function zip(files: Map<string, string | Buffer>): Promise<Buffer> {
+  const archive = new JSZip();
+  // imsmanifest.xml first (some LMS importers peek at the first entry), then by name.
+  const names = [...files.keys()].sort((a, b) => (a === 'imsmanifest.xml' ? -1 : b === 'imsmanifest.xml' ? 1 : a.localeCompare(b)));
+  for (const name of names) {
+    archive.file(name, files.get(name)!, { date: ZIP_DATE, createFolders: false, unixPermissions: 0o644 });
+  }
+  return archive.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 9 },
+    platform: 'UNIX',
+  });
+}

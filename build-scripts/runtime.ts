@@ -1,0 +1,14 @@
+/** Builds the runtime page once per tracking format with Vite (see vite.config.ts). */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { runtimeConfig } from '../vite.config.js';
+import type { TrackingFormat } from '../src/tracking/tracker.js';
+
+export const FORMATS: TrackingFormat[] = ['scorm12', 'scorm2004', 'web'];
+
+export async function buildRuntime(format: TrackingFormat, distDir: string): Promise<string> {
+  const outDir = resolve(distDir, '.runtime', format);
+  await build({ ...runtimeConfig(format, outDir), configFile: false });
+  return readFileSync(join(outDir, 'index.html'), 'utf8');
+}

@@ -1,0 +1,92 @@
+/**
+ * A YAML file with positions: parse once, then turn any data path (["options", 2, "text", "da"])
+ * into file:line:column so authors can jump straight to the problem.
+ */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { isMap, isNode, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+
+export type DataPath = ReadonlyArray<string | number>;
+
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export class YamlFile {
+  readonly path: string;
+  readonly data: unknown;
+  readonly problems: Problem[] = [];
+  private readonly doc: Document.Parsed;
+  private readonly lines = new LineCounter();
+
+  constructor(path: string, text = readFileSync(path, 'utf8')) {
+    this.path = path;
+    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    for (const error of this.doc.errors) {
+      const [line, column] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [1, 1];
+      this.problems.push({
+        file: this.displayPath,
+        line,
+        column,
+        severity: 'error',
+        message: `YAML syntax error: ${firstLine(error.message)}`,
+      });
+    }
+    this.data = this.problems.length ? undefined : this.doc.toJS();
+  }
+
+  get displayPath(): string {
+    const rel = relative(process.cwd(), this.path);
+    return rel && !rel.startsWith('..') ? rel : this.path;
+  }
+
+  /** The position of the value at `path`, or of its nearest existing parent. */
+  position(path: DataPath, keyOf = false): { line: number; column: number } {
+    let node: unknown = this.doc.contents;
+    let found: Node | null = isNode(node) ? node : null;
+    for (const part of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (isNode(p.key) ? (p.key as { value?: unknown }).value : p.key) === part);
+        if (!pair) break;
+        const last = part === path[path.length - 1];
+        if (keyOf && last && isNode(pair.key)) {
+          found = pair.key;
+          break;
+        }
+        node = pair.value;
+      } else if (isSeq(node) && typeof part === 'number') {
+        node = node.items[part];
+      } else break;
+      if (isNode(node)) found = node;
+      else break;
+    }
+    const offset = found?.range?.[0] ?? 0;
+    const pos = this.lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  }
+
+  error(path: DataPath, message: string, keyOf = false): void {
+    this.report('error', path, message, keyOf);
+  }
+
+  warn(path: DataPath, message: string, keyOf = false): void {
+    this.report('warning', path, message, keyOf);
+  }
+
+  private report(severity: Problem['severity'], path: DataPath, message: string, keyOf: boolean): void {
+    const { line, column } = this.position(path, keyOf);
+    this.problems.push({ file: this.displayPath, line, column, message, severity });
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}`;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}

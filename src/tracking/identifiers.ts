@@ -1,0 +1,25 @@
+/**
+ * Identifiers the LMS sees. Objectives are named after competence areas only (not the module),
+ * so an LMS can line up the same area across modules.
+ */
+const NAMESPACE = 'urn:awareness-kit';
+
+/** SCORM 2004 long_identifier_type: a URN. */
+export function objectiveUrn(areaId: string): string {
+  return `${NAMESPACE}:competence:${areaId}`;
+}
+
+export function interactionUrn(moduleId: string, itemId: string): string {
+  return `${NAMESPACE}:${moduleId}:${itemId}`;
+}
+
+/** SCORM 1.2 CMIIdentifier, written to the strictest LMSs' rule: word characters only. */
+export function cmiIdentifier(...parts: string[]): string {
+  return parts.join('_').replace(/[^A-Za-z0-9_]/g, '_').slice(0, 255);
+}
+
+/** Trims plain text to a data-model limit without cutting a character in two. */
+export function clip(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
+}

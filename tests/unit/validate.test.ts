@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyOfMini, edit, load, MINI } from './module-fixture.js';
+import { formatProblem } from '../../build-scripts/yaml-file.js';
+
+/** The single error a broken module gives, as "file:line:column: error: message". */
+function onlyError(dir: string): string {
+  const errors = load(dir).problems.filter((p) => p.severity === 'error');
+  expect(errors, JSON.stringify(errors)).toHaveLength(1);
+  return formatProblem(errors[0]).replace(dir, '<mini>');
+}
+
+describe('validate: each kind of broken module stops with file:line:column and what was expected', () => {
+  it('accepts the intact test module', () => {
+    const result = load(MINI);
+    expect(result.problems).toEqual([]);
+    expect(result.module?.scenes.map((s) => s.id)).toEqual(['intro', 'd1', 'oops', 'q1', 'q2', 'q3', 'reflect', 'summary']);
+  });
+
+  it('YAML syntax error', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/q1.yaml', 'prompt: { da: Vælg én, en: Pick one }', 'prompt: { da: Vælg én, en: Pick one');
+    expect(onlyError(dir)).toMatch(/scenes\/q1\.yaml:\d+:\d+: error: YAML syntax error/);
+  });
+
+  it('unknown scene type', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/oops.yaml', 'type: story', 'type: storyy');
+    expect(onlyError(dir)).toMatch(/scenes\/oops\.yaml:2:7: error: unknown type "storyy": expected one of story, decision, quiz, reflection, summary/);
+  });
+
+  it('unknown question type', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/q1.yaml', 'question: single', 'question: essay');
+    expect(onlyError(dir)).toMatch(/scenes\/q1\.yaml:3:11: error: expected one of "single", "multiple", "true-false", found "essay"/);
+  });
+
+  it('unknown medium kind', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/intro.yaml', 'kind: email', 'kind: fax');
+    expect(onlyError(dir)).toMatch(/scenes\/intro\.yaml:6:9: error: unknown kind "fax": expected one of email, phone, chat, counter, screen/);
+  });
+
+  it('missing Danish text', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/oops.yaml', 'body: { da: Konsekvensen., en: The consequence. }', 'body: { en: The consequence. }');
+    expect(onlyError(dir)).toMatch(/scenes\/oops\.yaml:4:7: error: missing required field "da" in "body" \(the Danish text is required\)/);
+  });
+
+  it('branch to a scene that does not exist', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/d1.yaml', '    next: q1\n  - id: partial', '    next: q9\n  - id: partial');
+    expect(onlyError(dir)).toMatch(/scenes\/d1\.yaml:10:11: error: "next" points to scene "q9", which does not exist/);
+  });
+
+  it('duplicate scene ids', () => {
+    const dir = copyOfMini();
+    edit(dir, 'module.yaml', 'scenes: [intro, d1, oops, q1,', 'scenes: [intro, d1, oops, q1, q1,');
+    expect(onlyError(dir)).toMatch(/module\.yaml:15:\d+: error: duplicate scene id "q1"/);
+  });
+
+  it('duplicate option ids', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/q2.yaml', '{ id: c,', '{ id: b,');
+    expect(onlyError(dir)).toMatch(/scenes\/q2\.yaml:9:\d+: error: duplicate option id "b"/);
+  });
+
+  it('points for a competence area that does not exist', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/q3.yaml', 'points: { incidents: 1 }', 'points: { incidents: 1, snooping: 2 }');
+    expect(onlyError(dir)).toMatch(/scenes\/q3\.yaml:8:\d+: error: points for unknown competence area "snooping"/);
+  });
+
+  it('a module with no scored item', () => {
+    const dir = copyOfMini();
+    edit(dir, 'module.yaml', 'scenes: [intro, d1, oops, q1, q2, q3, reflect, summary]', 'scenes: [intro, oops, reflect, summary]');
+    edit(dir, 'module.yaml', 'competences: [know-the-rules, protect-daily, incidents]', 'competences: [incidents]');
+    const errors = load(dir).problems.filter((p) => p.severity === 'error').map(formatProblem);
+    expect(errors.some((e) => /module\.yaml:15:9: error: the module has no scored item/.test(e))).toBe(true);
+  });
+
+  it('unknown field, with the position of the field name', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/oops.yaml', 'title:', 'titel: { da: x }\ntitle:');
+    const errors = load(dir).problems.map(formatProblem);
+    expect(errors).toContain(`${join(dir, 'scenes/oops.yaml')}:3:1: error: unknown field "titel" in the file`);
+  });
+
+  it('a scene listed in module.yaml without a file', () => {
+    const dir = copyOfMini();
+    edit(dir, 'module.yaml', 'reflect, summary]', 'reflect, wrapup, summary]');
+    expect(onlyError(dir)).toMatch(/module\.yaml:15:\d+: error: scene "wrapup" has no file scenes\/wrapup\.yaml/);
+  });
+
+  it('a decision where no option earns full points', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/d1.yaml', 'points: { know-the-rules: 1 }', 'points: { know-the-rules: 1, incidents: 1 }');
+    expect(onlyError(dir)).toMatch(/scenes\/d1\.yaml:\d+:\d+: error: no single option earns the highest points in every area/);
+  });
+
+  it('a branch backwards, which could loop', () => {
+    const dir = copyOfMini();
+    writeFileSync(join(dir, 'scenes/oops.yaml'), 'id: oops\ntype: story\ntitle: { da: Ups }\nnext: intro\n');
+    expect(onlyError(dir)).toMatch(/scenes\/oops\.yaml:4:7: error: "next" points back to "intro"/);
+  });
+});

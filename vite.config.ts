@@ -1,0 +1,39 @@
+/**
+ * Builds the runtime into one self-contained index.html (vite-plugin-singlefile). The module's
+ * content is not part of this build: build-scripts put it into the page's JSON slot per module,
+ * so one runtime build per tracking format serves every module.
+ */
+import { defineConfig } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import type { TrackingFormat } from './src/tracking/tracker.js';
+
+export function runtimeConfig(format: TrackingFormat, outDir: string) {
+  return defineConfig({
+    root: 'src/app',
+    base: './',
+    logLevel: 'warn',
+    define: { __AK_FORMAT__: JSON.stringify(format) },
+    plugins: [viteSingleFile({ removeViteModuleLoader: true })],
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2020',
+      minify: true,
+      reportCompressedSize: false,
+    },
+  });
+}
+
+// `npx vite` serves src/app for quick work on the runtime; vitest reads `test` from here.
+export default {
+  ...runtimeConfig((process.env.AK_FORMAT as TrackingFormat) ?? 'web', '../../dist/.runtime/dev'),
+  root: '.',
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Browser-driving tests share two cores; run files one after another.
+    fileParallelism: false,
+  },
+};
