@@ -54,7 +54,7 @@ export function decodeState(scenes: readonly Scene[], moduleVersion: string, tex
     for (const entry of answersText.split(';')) {
       const [code, value] = entry.split('=');
       const scene = sceneAt(code ?? '');
-      if (!scene || value === undefined) return null;
+      if (!scene || value === undefined || !path.includes(scene.id)) return null;
       const response = decodeResponse(scene, value);
       if (!response) return null;
       answers[scene.id] = response;

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { ModuleEngine } from '../../src/engine/module-engine.js';
+import { loadMini } from './module-fixture.js';
+
+const mini = loadMini();
+
+/** Plays the mini module with the given answers per scene id, going Next everywhere. */
+function play(answers: Record<string, string[]>, engine = new ModuleEngine(mini)): ModuleEngine {
+  while (true) {
+    const scene = engine.scene;
+    if ((scene.type === 'decision' || scene.type === 'quiz') && !engine.answerOf(scene.id)) engine.answer(answers[scene.id]);
+    if (!engine.canGoNext) return engine;
+    engine.next();
+  }
+}
+
+const BEST = { d1: ['safe'], q1: ['a'], q2: ['a', 'b'], q3: ['true'] };
+const POOR = { d1: ['risky'], q1: ['b'], q2: ['a'], q3: ['true'] };
+
+describe('engine: order, branches and scoring (hand-computed on tests/fixtures/modules/mini)', () => {
+  it('best answers: skips the branch scene, scores 7/7, passes, every area full', () => {
+    const engine = play(BEST);
+    expect(engine.path).toEqual(['intro', 'd1', 'q1', 'q2', 'q3', 'reflect', 'summary']);
+    expect(engine.completed).toBe(true);
+    const r = engine.results;
+    expect([r.earned, r.possible, r.scaled, r.passed]).toEqual([7, 7, 1, true]);
+    // know-the-rules: d1 2 + q1 1; protect-daily: d1 1 + q2 2; incidents: q3 1.
+    expect(r.areas).toEqual([
+      { id: 'know-the-rules', earned: 3, possible: 3, scaled: 1 },
+      { id: 'protect-daily', earned: 3, possible: 3, scaled: 1 },
+      { id: 'incidents', earned: 1, possible: 1, scaled: 1 },
+    ]);
+  });
+
+  it('poor answers: the risky option branches through "oops"; 1/7 and failed', () => {
+    const engine = play(POOR);
+    expect(engine.path).toEqual(['intro', 'd1', 'oops', 'q1', 'q2', 'q3', 'reflect', 'summary']);
+    const r = engine.results;
+    // d1 risky: 0 of know-the-rules 2 + protect-daily 1; q1 wrong: 0/1; q2 partly: 0/2; q3 right: 1/1.
+    expect([r.earned, r.possible, r.scaled, r.passed]).toEqual([1, 7, 0.1429, false]);
+    expect(r.areas.map((a) => [a.id, a.earned, a.possible])).toEqual([
+      ['know-the-rules', 0, 3],
+      ['protect-daily', 0, 3],
+      ['incidents', 1, 1],
+    ]);
+  });
+
+  it('a partly good option earns its own points; 5/7 fails and 6/7 passes at 0.8', () => {
+    const r = play({ ...BEST, d1: ['partial'] }).results;
+    expect([r.earned, r.possible, r.scaled, r.passed]).toEqual([5, 7, 0.7143, false]);
+    const r2 = play({ ...BEST, q3: ['false'] }).results;
+    expect([r2.earned, r2.possible, r2.scaled, r2.passed]).toEqual([6, 7, 0.8571, true]);
+  });
+
+  it('results count only what was met: halfway, possible is what the learner has answered', () => {
+    const engine = new ModuleEngine(mini);
+    engine.next();
+    engine.answer(['partial']);
+    const r = engine.results;
+    expect([r.earned, r.possible]).toEqual([1, 3]);
+    expect(r.areas.find((a) => a.id === 'incidents')!.scaled).toBeNull();
+    expect(engine.completed).toBe(false);
+  });
+
+  it('blocks Next until a scored scene is answered, and answers are final', () => {
+    const engine = new ModuleEngine(mini);
+    engine.next();
+    expect(engine.scene.id).toBe('d1');
+    expect(engine.canGoNext).toBe(false);
+    expect(() => engine.next()).toThrow();
+    expect(() => engine.answer(['nope'])).toThrow(/Not a valid answer/);
+    engine.answer(['safe']);
+    expect(() => engine.answer(['risky'])).toThrow(/already answered/);
+  });
+
+  it('rejects two options for a single choice and accepts several for multiple', () => {
+    const engine = new ModuleEngine(mini);
+    engine.next();
+    expect(() => engine.answer(['safe', 'partial'])).toThrow(/Not a valid answer/);
+    engine.answer(['safe']);
+    engine.next();
+    engine.answer(['a']);
+    engine.next();
+    expect(engine.answer(['b', 'a']).correct).toBe(true);
+  });
+
+  it('Back walks the path taken, Next replays it without changing answers', () => {
+    const engine = play(POOR);
+    engine.back();
+    engine.back();
+    expect(engine.scene.id).toBe('q3');
+    expect(engine.answerOf('q3')).toEqual(['true']);
+    engine.next();
+    engine.next();
+    expect(engine.scene.id).toBe('summary');
+    expect(engine.results.earned).toBe(1);
+  });
+
+  it('progress grows along the scene list and is 1 when completed', () => {
+    const engine = new ModuleEngine(mini);
+    expect(engine.progress).toBe(0);
+    engine.next();
+    expect(engine.progress).toBeCloseTo(1 / 7, 2);
+    expect(play(BEST).progress).toBe(1);
+  });
+});
+
+describe('engine: resume state', () => {
+  it('round-trips the path, cursor and answers, and resumes at the same scene with the same score', () => {
+    const engine = new ModuleEngine(mini);
+    engine.next();
+    engine.answer(['risky']);
+    engine.next();
+    engine.next();
+    engine.answer(['b']);
+    engine.next();
+    engine.answer(['a', 'c']);
+    engine.back();
+    const saved = engine.serialize();
+    expect(saved).toBe('1|1.0.0|0.1.2.3.4|3|1=2;3=1;4=02');
+    const resumed = new ModuleEngine(mini, saved);
+    expect(resumed.resumed).toBe(true);
+    expect(resumed.scene.id).toBe('q1');
+    expect(resumed.answerOf('q2')).toEqual(['a', 'c']);
+    expect(resumed.results).toEqual(engine.results);
+  });
+
+  it('starts afresh on a state from another module version or garbage', () => {
+    const saved = new ModuleEngine(mini).serialize();
+    expect(new ModuleEngine({ ...mini, version: '2.0.0' }, saved).resumed).toBe(false);
+    for (const bad of ['', 'x', '1|1.0.0|0.z|0|', '1|1.0.0|0|5|', '1|1.0.0|0.1|1|1=9', '1|1.0.0|0.1|1|5=t']) {
+      const engine = new ModuleEngine(mini, bad);
+      expect(engine.scene.id, bad).toBe('intro');
+      expect(engine.resumed).toBe(false);
+    }
+  });
+});
