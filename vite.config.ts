@@ -9,7 +9,7 @@ import type { TrackingFormat } from './src/tracking/tracker.js';
 
 export function runtimeConfig(format: TrackingFormat, outDir: string) {
   return defineConfig({
-    root: 'src/app',
+    root: new URL('./src/app', import.meta.url).pathname,
     base: './',
     logLevel: 'warn',
     define: { __AK_FORMAT__: JSON.stringify(format) },
@@ -20,6 +20,8 @@ export function runtimeConfig(format: TrackingFormat, outDir: string) {
       target: 'es2020',
       minify: true,
       reportCompressedSize: false,
+      // One inlined script: nothing to preload.
+      modulePreload: { polyfill: false },
     },
   });
 }

@@ -15,8 +15,18 @@ import type { CompiledModule } from '../src/model/compiled.js';
 
 const root = resolve(import.meta.dirname, '..');
 
-export function validateAll(modulesDir = join(root, 'modules')): { modules: CompiledModule[]; problems: Problem[] } {
-  const { areas, problems } = loadAreas(join(modulesDir, 'competence-areas.yaml'));
+export interface Sources {
+  /** Folder with one subfolder per module. */
+  modulesDir?: string;
+  /** The competence framework all modules score against. */
+  areasFile?: string;
+}
+
+export function validateAll({
+  modulesDir = join(root, 'modules'),
+  areasFile = join(root, 'modules', 'competence-areas.yaml'),
+}: Sources = {}): { modules: CompiledModule[]; problems: Problem[] } {
+  const { areas, problems } = loadAreas(areasFile);
   const modules: CompiledModule[] = [];
   if (problems.some((p) => p.severity === 'error')) return { modules, problems };
   for (const dir of moduleDirs(modulesDir)) {
@@ -35,11 +45,13 @@ export function writeSchemas(dir = join(root, 'modules', 'schema')): void {
   }
 }
 
-export async function buildAll(distDir = join(root, 'dist')): Promise<{ modules: CompiledModule[]; ms: number }> {
+export async function buildAll(
+  { distDir = join(root, 'dist'), ...sources }: Sources & { distDir?: string } = {},
+): Promise<{ modules: CompiledModule[]; ms: number }> {
   const started = performance.now();
-  const { modules, problems } = validateAll();
+  const { modules, problems } = validateAll(sources);
   report(problems);
-  if (problems.some((p) => p.severity === 'error')) process.exit(1);
+  if (problems.some((p) => p.severity === 'error')) throw new Error('module files have errors (see above)');
   if (modules.length === 0) throw new Error('no modules found in modules/');
   rmSync(distDir, { recursive: true, force: true });
   mkdirSync(join(distDir, 'packages'), { recursive: true });
