@@ -1,0 +1,53 @@
+/**
+ * What the end-to-end tests need from a build: the built modules, their zips unpacked into a
+ * temp folder, and a choice of answers (best / poor) derived from the module's own data.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import JSZip from 'jszip';
+import type { CompiledModule, Scene } from '../../src/model/compiled.js';
+import { isBest, sumPoints, earnedPoints } from '../../src/engine/scoring.js';
+import { buildAll } from '../../build-scripts/cli.js';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+
+/** The built modules; builds dist/ first when a test runs on its own without `npm run build`. */
+export async function builtModules(): Promise<CompiledModule[]> {
+  const contentDir = join(DIST, 'content');
+  if (!existsSync(contentDir)) await buildAll();
+  return readdirSync(contentDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(contentDir, f), 'utf8')) as CompiledModule);
+}
+
+export async function unzipTo(zipPath: string, dir = mkdtempSync(join(tmpdir(), 'ak-pkg-'))): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(zipPath));
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (entry.dir) continue;
+    const target = join(dir, name);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, await entry.async('nodebuffer'));
+  }
+  return dir;
+}
+
+export type Strategy = 'best' | 'poor';
+
+/** The answer a learner following `strategy` gives to a scored scene. */
+export function answerFor(scene: Scene, strategy: Strategy): string[] {
+  if (scene.type === 'decision') {
+    if (strategy === 'best') return [scene.options.find((o) => isBest(scene, [o.id]))!.id];
+    const worst = [...scene.options].sort((a, b) => sumPoints(earnedPoints(scene, [a.id])) - sumPoints(earnedPoints(scene, [b.id])))[0];
+    return [worst.id];
+  }
+  if (scene.type === 'quiz') {
+    if (scene.question === 'true-false') return [String(strategy === 'best' ? scene.answer : !scene.answer)];
+    const options = scene.options ?? [];
+    if (strategy === 'best') return options.filter((o) => o.correct).map((o) => o.id);
+    return [options.find((o) => !o.correct)!.id];
+  }
+  return [];
+}
