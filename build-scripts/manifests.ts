@@ -86,13 +86,13 @@ export function scorm2004Manifest({ module, title, files }: ManifestInput): stri
       <item identifier="item" identifierref="sco">
         <title>${xml(title)}</title>
         <imsss:sequencing>
-          <imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>
           <imsss:objectives>
             <imsss:primaryObjective objectiveID="urn:awareness-kit:${xml(module.id)}:passed" satisfiedByMeasure="true">
               <imsss:minNormalizedMeasure>${module.passingScore}</imsss:minNormalizedMeasure>
             </imsss:primaryObjective>
 ${objectives}
           </imsss:objectives>
+          <imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>
         </imsss:sequencing>
         <adlnav:presentation>
           <adlnav:navigationInterface>

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { renderBlock, renderInline, renderTexts } from '../../build-scripts/markdown.js';
+import { pageFor } from '../../build-scripts/package.js';
+
+describe('Markdown from content is rendered safely at build time', () => {
+  it('escapes raw HTML and drops script URLs', () => {
+    const html = renderBlock('Hej <script>alert(1)</script> <img src=x onerror=alert(1)> [klik](javascript:alert(1))');
+    expect(html).not.toMatch(/<script|<img|href="javascript/i);
+    expect(html).toContain('&lt;script&gt;');
+  });
+
+  it('renders the Markdown authors use; links open in a new tab without opener', () => {
+    expect(renderBlock('**vigtigt**\n\n- a\n- b')).toBe('<p><strong>vigtigt</strong></p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>');
+    expect(renderInline('[Politik](https://example.dk/politik)')).toBe(
+      '<a href="https://example.dk/politik" target="_blank" rel="noopener noreferrer">Politik</a>',
+    );
+  });
+
+  it('renders every language map, block or inline by field', () => {
+    const out = renderTexts({ title: { da: '*A*', en: '*B*' }, body: { da: 'x' } });
+    expect(out).toEqual({ title: { da: '<em>A</em>', en: '<em>B</em>' }, body: { da: '<p>x</p>' } });
+  });
+
+  it('content cannot close the page script that carries it', () => {
+    const page = pageFor('<title>t</title><script type="application/json" id="ak-module">__AK_MODULE__</script>', {
+      title: { da: '</script><script>alert(1)</script>' },
+    } as never);
+    expect(page.match(/<\/script>/g)).toHaveLength(1);
+  });
+});
