@@ -6,6 +6,8 @@
 import MarkdownIt from 'markdown-it';
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+// Addresses in mock e-mails are part of the scenario, not links to click.
+md.linkify.set({ fuzzyEmail: false });
 
 // Links in content open outside the module frame; rel keeps the opened page from reaching back.
 const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
