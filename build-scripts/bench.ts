@@ -1,0 +1,136 @@
+/**
+ * `npm run bench`: the figures the budgets in DESIGN.md are about, printed per module and
+ * format. Measures; never fails a build. Runs a fresh build into a temp folder.
+ */
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildAll } from './cli.js';
+import { FORMATS } from './runtime.js';
+import { ModuleEngine } from '../src/engine/module-engine.js';
+import type { CompiledModule } from '../src/model/compiled.js';
+import { launchChromium } from '../tests/support/chromium.js';
+import { startStaticServer } from '../tests/support/static-server.js';
+import { unzipTo } from '../tests/e2e/package-fixtures.js';
+
+const RUNS = 7;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * The longest resume state over every path through the module (every option of every
+ * decision, so every branch), with the widest answer at each quiz (all options of a
+ * multiple-choice question), measured after every scene.
+ */
+function resumeStateSizes(module: CompiledModule): { max: number; paths: number; perScene: number[] } {
+  let max = 0;
+  let paths = 0;
+  let perScene: number[] = [];
+  const explore = (choices: string[][]): void => {
+    const engine = new ModuleEngine(module);
+    const sizes = [engine.serialize().length];
+    let branchIndex = 0;
+    for (let guard = 0; guard < 500 && engine.scene.type !== 'summary'; guard++) {
+      const scene = engine.scene;
+      if (scene.type === 'decision') {
+        const options = scene.options.map((o) => [o.id]);
+        const pick = choices[branchIndex] ?? options[0];
+        if (branchIndex === choices.length) {
+          // Every other option of this decision is a path of its own.
+          for (const other of options.slice(1)) explore([...choices, other]);
+        }
+        branchIndex++;
+        engine.answer(pick);
+      } else if (scene.type === 'quiz') {
+        engine.answer(scene.question === 'multiple' ? (scene.options ?? []).map((o) => o.id) : scene.question === 'true-false' ? ['false'] : [scene.options![0].id]);
+      }
+      if (!engine.canGoNext) break;
+      engine.next();
+      sizes.push(engine.serialize().length);
+    }
+    paths++;
+    const longest = Math.max(...sizes);
+    if (longest >= max) {
+      max = longest;
+      perScene = sizes;
+    }
+  };
+  explore([]);
+  return { max, paths, perScene };
+}
+
+async function timeToFirstScene(url: string): Promise<{ ms: number; heapMb: number }> {
+  const browser = await launchChromium();
+  try {
+    const times: number[] = [];
+    const heaps: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      // Interactive: the first scene's heading and the player's buttons are rendered. Checked
+      // in the page on every frame, so the figure has no test-driver round trip in it.
+      // (A string, not a function: tsx would wrap named functions in a helper the page lacks.)
+      await page.addInitScript(`
+        function check() {
+          const root = document.querySelector('ak-player')?.shadowRoot;
+          const scene = root?.querySelector('main > *');
+          if ((scene?.shadowRoot ?? scene)?.querySelector('h2') && root?.querySelector('button')) {
+            window.__akInteractive = performance.now();
+          } else requestAnimationFrame(check);
+        }
+        // Frames asked for before the document exists are dropped, so start with the document.
+        document.addEventListener('DOMContentLoaded', check);
+      `);
+      await page.goto(url);
+      await page.waitForFunction(() => (window as unknown as { __akInteractive?: number }).__akInteractive !== undefined);
+      times.push(await page.evaluate(() => (window as unknown as { __akInteractive: number }).__akInteractive));
+      heaps.push(await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576));
+      await context.close();
+    }
+    return { ms: median(times), heapMb: median(heaps) };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const dist = mkdtempSync(join(tmpdir(), 'ak-bench-'));
+  const builds: number[] = [];
+  let modules: CompiledModule[] = [];
+  for (let i = 0; i < 3; i++) {
+    const result = await buildAll({ distDir: dist });
+    builds.push(result.ms);
+    modules = result.modules;
+  }
+  console.log(`Build: every module (${modules.length}) in every format (${FORMATS.length}): median ${(median(builds) / 1000).toFixed(2)} s of 3 builds [budget 20 s]\n`);
+
+  const server = await startStaticServer();
+  console.log('module / format                          zip       files  runtime gz  content gz  first scene  JS heap');
+  for (const format of FORMATS) {
+    const runtime = readFileSync(join(dist, '.runtime', format, 'index.html'));
+    for (const module of modules) {
+      const zipPath = join(dist, 'packages', `${module.id}-${format}.zip`);
+      const dir = await unzipTo(zipPath);
+      server.mount(`/${module.id}-${format}/`, dir);
+      const content = gzipSync(JSON.stringify(module), { level: 9 }).length;
+      const { ms, heapMb } = await timeToFirstScene(`${server.url}/${module.id}-${format}/index.html`);
+      console.log(
+        `${`${module.id} / ${format}`.padEnd(40)} ${kb(statSync(zipPath).size).padStart(8)}  ${String(readdirSync(dir).length).padStart(5)}  ${kb(gzipSync(runtime, { level: 9 }).length).padStart(10)}  ${kb(content).padStart(10)}  ${`${ms.toFixed(0)} ms`.padStart(11)}  ${`${heapMb.toFixed(1)} MB`.padStart(7)}`,
+      );
+    }
+  }
+  await server.close();
+  console.log(`\n[budgets: zip ≤ 100 KB, runtime ≤ 40 KB gzip, first scene ≤ 150 ms (median of ${RUNS} loads, headless Chromium)]\n`);
+
+  const largest = [...modules].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length)[0];
+  const resume = resumeStateSizes(largest);
+  console.log(`Resume state of the largest module (${largest.id}), over all ${resume.paths} combinations of decisions, after every scene:`);
+  console.log(`  max ${resume.max} characters of SCORM 1.2's 4096 (${((resume.max / 4096) * 100).toFixed(1)} %)`);
+  console.log(`  longest path, per scene: ${resume.perScene.join(' ')}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
