@@ -215,6 +215,47 @@ for (const module of modules) {
       await page.close();
     });
 
+    it('an LMS whose commits always fail: the learner can finish, and Terminate is still called exactly once', async () => {
+      const { page, frame } = await launch(module, 'scorm2004', {}, { failCommits: 1e9 });
+      await walk(frame, module, 'best');
+      await finish(frame);
+      const lms = await lmsOf(page);
+      expect(lms.calls.term).toBe(1);
+      // Terminate implies a commit: what the package set reaches the LMS even so.
+      expect(lms.cmi!['cmi.completion_status']).toBe('completed');
+      await page.close();
+    });
+
+    it('finds the API two frames up, and through the opener of a popup', async () => {
+      for (const open of ['nested', 'popup']) {
+        const page = await browser.newPage();
+        await page.addInitScript((s) => ((window as unknown as { __AK_SEED__: unknown }).__AK_SEED__ = s), manifestSeed(module, 'scorm2004'));
+        const popup = open === 'popup' ? page.waitForEvent('popup') : null;
+        await page.goto(`${server.url}/lms/harness.html?format=scorm2004&open=${open}&pkg=/pkg/${module.id}-scorm2004/`);
+        const frame = popup
+          ? (await popup).mainFrame()
+          : await (await (await (await page.waitForSelector('iframe')).contentFrame())!.waitForSelector('iframe')).contentFrame();
+        await walk(frame!, module, 'best', { stopAfterScored: 1 });
+        await page.waitForFunction(() => (window as unknown as { __lms: LmsRecord }).__lms.cmi?.['cmi.interactions.0.result'] === 'correct');
+        expect((await lmsOf(page)).calls.init, open).toBe(1);
+        await page.close();
+      }
+    });
+
+    it('in a frame of another origin than the LMS, it does not throw and runs unsaved', async () => {
+      const page = await browser.newPage();
+      const errors: Error[] = [];
+      page.on('pageerror', (e) => errors.push(e));
+      const otherOrigin = server.url.replace('127.0.0.1', 'localhost');
+      await page.goto(`${server.url}/lms/harness.html?format=scorm2004&pkg=${otherOrigin}/pkg/${module.id}-scorm2004/`);
+      const frame = (await (await page.waitForSelector('iframe')).contentFrame())!;
+      await expect.poll(() => frame.locator('ak-player').getByText(strings.da.notSaved).count()).toBeGreaterThan(0);
+      await walk(frame, module, 'best', { stopAfterScored: 1 });
+      expect(errors).toEqual([]);
+      expect((await lmsOf(page)).calls.init).toBe(0);
+      await page.close();
+    });
+
     it('opened without an LMS, it runs and says progress is not saved', async () => {
       const page = await browser.newPage();
       await page.goto(`${server.url}/pkg/${module.id}-scorm2004/index.html`);
