@@ -1,0 +1,122 @@
+/**
+ * @summary A mock of the medium a situation arrives through: an e-mail, a phone call, a chat,
+ * a conversation at the counter, or a case-system screen. Purely presentational.
+ *
+ * @events none
+ *
+ * @csspart base - The figure around the mock.
+ * @csspart caption - The caption naming the medium (and caller or system).
+ * @csspart headers - E-mail: the from/to/subject list.
+ * @csspart body - E-mail: the message body.
+ * @csspart attachment - E-mail: the attachment line.
+ * @csspart lines - Phone/chat/counter: the list of conversation lines.
+ * @csspart line - One conversation line.
+ * @csspart fields - Screen: the field/value list.
+ * @csspart note - Screen: the note.
+ */
+import { LitElement, html, nothing, svg } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Lang, LangText, Medium } from '../../model/compiled.js';
+import { ui } from '../../i18n/strings.js';
+import { base } from '../shared/styles.js';
+import { fallbackLang, inline, rich } from '../shared/text.js';
+import { styles } from './medium.styles.js';
+
+type Conversation = Extract<Medium, { kind: 'phone' | 'chat' | 'counter' }>;
+
+const phoneIcon = svg`<path d="M6.6 10.8a15 15 0 0 0 6.6 6.6l2.2-2.2c.3-.3.7-.4 1-.2 1.1.4 2.3.6 3.6.6.6 0 1 .4 1 1V20c0 .6-.4 1-1 1A17 17 0 0 1 3 4c0-.6.4-1 1-1h3.5c.6 0 1 .4 1 1 0 1.3.2 2.5.6 3.6.1.3 0 .7-.2 1z"/>`;
+const clipIcon = svg`<path d="M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6z"/>`;
+const icon = (path: unknown) =>
+  html`<svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">${path}</svg>`;
+
+export class AkMedium extends LitElement {
+  static override styles = [base, styles];
+
+  /** The medium to show. */
+  @property({ attribute: false }) medium?: Medium;
+
+  /** Display language. */
+  @property({ reflect: true }) override lang: Lang = 'da';
+
+  override render() {
+    const m = this.medium;
+    if (!m) return nothing;
+    if (m.kind === 'email') return this.email(m);
+    if (m.kind === 'screen') return this.screen(m);
+    return this.conversation(m);
+  }
+
+  private t(text: LangText | undefined) {
+    return inline(text, this.lang);
+  }
+
+  private email(m: Extract<Medium, { kind: 'email' }>) {
+    const s = ui(this.lang);
+    return html`<figure class="email" part="base">
+      <figcaption class="caption" part="caption">${s.email}</figcaption>
+      <dl class="headers" part="headers">
+        <div><dt>${s.from}</dt><dd>${m.from}</dd></div>
+        <div><dt>${s.to}</dt><dd>${m.to}</dd></div>
+        <div><dt>${s.subject}</dt><dd class="subject" lang=${fallbackLang(m.subject, this.lang)}>${this.t(m.subject)}</dd></div>
+      </dl>
+      <div class="body" part="body" lang=${fallbackLang(m.body, this.lang)}>${rich(m.body, this.lang)}</div>
+      ${m.attachment
+        ? html`<p class="attachment" part="attachment">${icon(clipIcon)}<span>${s.attachment}:</span> <span class="file">${m.attachment}</span></p>`
+        : nothing}
+    </figure>`;
+  }
+
+  private conversation(m: Conversation) {
+    const s = ui(this.lang);
+    const kind = m.kind === 'phone' ? s.phoneCall : m.kind === 'chat' ? s.chat : s.counter;
+    const speakers: string[] = [];
+    const side = (who: LangText) => {
+      if (!speakers.includes(who.da)) speakers.push(who.da);
+      return speakers.indexOf(who.da) % 2 === 0 ? 'a' : 'b';
+    };
+    return html`<figure class="conversation ${m.kind}" part="base">
+      <figcaption class="caption" part="caption">
+        ${m.kind === 'phone' ? icon(phoneIcon) : nothing}
+        <span>${m.kind === 'phone' && m.caller ? s.incomingCall : kind}</span>
+        ${m.caller ? html`<strong class="caller" lang=${fallbackLang(m.caller, this.lang)}>${this.t(m.caller)}</strong>` : nothing}
+      </figcaption>
+      <ol class="lines" part="lines">
+        ${m.lines.map(
+          (line) => html`<li class="line ${side(line.who)}" part="line">
+            <span class="who" lang=${fallbackLang(line.who, this.lang)}>${this.t(line.who)}<span class="sr-only">:</span></span>
+            <div class="text" lang=${fallbackLang(line.text, this.lang)}>${rich(line.text, this.lang)}</div>
+          </li>`,
+        )}
+      </ol>
+    </figure>`;
+  }
+
+  private screen(m: Extract<Medium, { kind: 'screen' }>) {
+    const s = ui(this.lang);
+    return html`<figure class="screen" part="base">
+      <figcaption class="caption titlebar" part="caption">
+        <span>${s.caseSystem}:</span> <strong lang=${fallbackLang(m.system, this.lang)}>${this.t(m.system)}</strong>
+      </figcaption>
+      <dl class="fields" part="fields">
+        ${m.fields.map(
+          (f) => html`<div>
+            <dt lang=${fallbackLang(f.label, this.lang)}>${this.t(f.label)}</dt>
+            <dd lang=${fallbackLang(f.value, this.lang)}>${this.t(f.value)}</dd>
+          </div>`,
+        )}
+      </dl>
+      ${m.note
+        ? html`<div class="note" part="note">
+            <strong>${s.note}:</strong>
+            <div lang=${fallbackLang(m.note, this.lang)}>${rich(m.note, this.lang)}</div>
+          </div>`
+        : nothing}
+    </figure>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ak-medium': AkMedium;
+  }
+}

@@ -1,0 +1,134 @@
+import { css } from 'lit';
+
+export const styles = css`
+  figure {
+    margin: 0 0 1.25rem;
+    border: 1px solid var(--ak-color-border, #6b737b);
+    border-radius: var(--ak-radius, 6px);
+    background: var(--ak-color-bg, #fff);
+  }
+  .caption {
+    border-radius: var(--ak-radius, 6px) var(--ak-radius, 6px) 0 0;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.375rem;
+    padding: 0.5rem 0.75rem;
+    background: var(--ak-color-surface, #f4f6f8);
+    border-bottom: 1px solid var(--ak-color-border-subtle, #d0d5da);
+    font-size: 0.875rem;
+    color: var(--ak-color-muted, #50575e);
+  }
+  .caption strong {
+    color: var(--ak-color-text, #1f2328);
+  }
+  .icon {
+    fill: currentColor;
+    flex: none;
+  }
+  dl {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+  }
+  dl > div {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: 0.5rem;
+  }
+  dt {
+    font-weight: 600;
+    min-width: 4.5rem;
+  }
+  dt::after {
+    content: ':';
+  }
+  dd {
+    margin: 0;
+    flex: 1 1 10rem;
+    min-width: 0;
+  }
+  .headers {
+    border-bottom: 1px solid var(--ak-color-border-subtle, #d0d5da);
+  }
+  .subject {
+    font-weight: 600;
+  }
+  .email .body {
+    padding: 0.75rem;
+  }
+  .attachment {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.375rem;
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border-top: 1px solid var(--ak-color-border-subtle, #d0d5da);
+  }
+  .file {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+  }
+  .lines {
+    list-style: none;
+    margin: 0;
+    padding: 0.75rem;
+    display: grid;
+    gap: 0.75rem;
+  }
+  .line > .text > :last-child {
+    margin-bottom: 0;
+  }
+  .who {
+    display: block;
+    font-weight: 600;
+    font-size: 0.875rem;
+  }
+  .chat .line {
+    max-width: 85%;
+    padding: 0.5rem 0.75rem;
+    border-radius: 1rem 1rem 1rem 0.25rem;
+    background: var(--ak-color-bubble, #e6eef7);
+    justify-self: start;
+  }
+  .chat .line.b {
+    border-radius: 1rem 1rem 0.25rem 1rem;
+    background: var(--ak-color-surface, #f4f6f8);
+    justify-self: end;
+  }
+  .phone .caption {
+    background: var(--ak-color-call, #2d3a46);
+    color: #fff;
+  }
+  .phone .caption strong {
+    color: #fff;
+  }
+  .phone .line,
+  .counter .line {
+    padding-left: 0.75rem;
+    border-left: 3px solid var(--ak-color-border-subtle, #d0d5da);
+  }
+  .phone .line.b,
+  .counter .line.b {
+    border-left-color: var(--ak-color-primary, #0f5499);
+  }
+  .screen .titlebar {
+    background: var(--ak-color-screen-bar, #e6eef7);
+    color: var(--ak-color-text, #1f2328);
+  }
+  .fields > div {
+    padding: 0.375rem 0;
+    border-bottom: 1px solid var(--ak-color-border-subtle, #d0d5da);
+  }
+  .fields > div:last-child {
+    border-bottom: 0;
+  }
+  .note {
+    margin: 0 0.75rem 0.75rem;
+    padding: 0.5rem 0.75rem;
+    background: var(--ak-color-warning-bg, #fff7e0);
+    border-radius: var(--ak-radius, 6px);
+  }
+  .note > div > :last-child {
+    margin-bottom: 0;
+  }
+`;

@@ -1,0 +1,127 @@
+/**
+ * @summary A quiz scene: single choice (radios), multiple choice (checkboxes, "choose all that
+ * apply") or true/false (two radios). "Svar" checks the answer; then a correct/incorrect
+ * message and the explanation are shown and the question turns read-only, marking the
+ * learner's answer and the correct one. An answered quiz shows the same read-only view.
+ *
+ * @event ak-respond - The learner checked an answer. detail: `{ response: string[] }` (option
+ *   ids, or `['true']` / `['false']`). Bubbles, not composed: it stays inside the player.
+ *
+ * @csspart heading - The scene heading (h2, takes focus on a scene change).
+ * @csspart medium - The ak-medium mock.
+ * @csspart options - The fieldset with the choices.
+ * @csspart option - One choice (label with radio or checkbox).
+ * @csspart confirm - The check-answer button ("Svar").
+ * @csspart feedback - The result and explanation shown after answering.
+ */
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { AnswerOutcome } from '../../engine/module-engine.js';
+import { correctResponse } from '../../engine/scoring.js';
+import type { LangText, QuizScene } from '../../model/compiled.js';
+import { ui } from '../../i18n/strings.js';
+import { SceneElement } from '../shared/scene-element.js';
+import { base } from '../shared/styles.js';
+import { fallbackLang, inline, rich } from '../shared/text.js';
+import { styles } from './quiz.styles.js';
+
+interface Choice {
+  id: string;
+  /** Content text, or a UI string for true/false. */
+  text: LangText | string;
+}
+
+export class AkQuiz extends SceneElement<QuizScene> {
+  static override styles = [base, styles];
+
+  /** The outcome once answered; makes the question read-only and shows the explanation. */
+  @property({ attribute: false }) outcome?: AnswerOutcome;
+
+  /** Set when the learner checks without choosing anything. */
+  @state() private missing = false;
+
+  /** Moves focus to the result heading (after answering). */
+  async focusFeedback(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#feedback-heading')?.focus();
+  }
+
+  override render() {
+    const scene = this.scene;
+    if (!scene) return nothing;
+    const s = ui(this.lang);
+    const lang = this.lang;
+    const response = this.outcome?.response;
+    const answered = response !== undefined;
+    const multiple = scene.question === 'multiple';
+    const right = answered ? correctResponse(scene) : [];
+    const choices: Choice[] =
+      scene.question === 'true-false'
+        ? [
+            { id: 'true', text: s.trueLabel },
+            { id: 'false', text: s.falseLabel },
+          ]
+        : (scene.options ?? []);
+    return html`${this.heading(scene)}
+      ${scene.medium ? html`<ak-medium part="medium" .medium=${scene.medium} lang=${lang}></ak-medium>` : nothing}
+      <fieldset part="options" ?disabled=${answered} aria-describedby=${this.missing ? 'missing' : nothing}>
+        <legend>
+          <span lang=${fallbackLang(scene.prompt, lang)}>${inline(scene.prompt, lang)}</span>
+          ${multiple ? html`<span class="hint">${s.chooseAll}</span>` : nothing}
+        </legend>
+        <div class="choices">
+          ${choices.map((c) => {
+            const mine = response?.includes(c.id) ?? false;
+            return html`<label class="choice" part="option">
+              <input
+                type=${multiple ? 'checkbox' : 'radio'}
+                name="answer"
+                value=${c.id}
+                ?checked=${mine}
+                @change=${this.onChange}
+              />
+              <span class="choice-text">
+                ${typeof c.text === 'string'
+                  ? c.text
+                  : html`<span lang=${fallbackLang(c.text, lang)}>${inline(c.text, lang)}</span>`}
+                ${answered && (mine || right.includes(c.id))
+                  ? html`<br /><span class="tags">
+                        ${mine ? html`<span class="tag">${s.yourAnswer}</span>` : nothing}
+                        ${right.includes(c.id) ? html`<span class="tag right">${s.correctAnswer}</span>` : nothing}
+                      </span>`
+                  : nothing}
+              </span>
+            </label>`;
+          })}
+        </div>
+      </fieldset>
+      ${answered
+        ? html`<div class="feedback ${this.outcome!.correct ? 'good' : ''}" part="feedback">
+            <h3 id="feedback-heading" tabindex="-1">${this.outcome!.correct ? s.correct : s.incorrect}</h3>
+            <div class="body" lang=${fallbackLang(scene.explanation, lang)}>${rich(scene.explanation, lang)}</div>
+          </div>`
+        : html`<div class="actions">
+            <button part="confirm" @click=${this.check}>${s.checkAnswer}</button>
+            ${this.missing ? html`<p id="missing" class="error" role="alert">${s.pickOne}</p>` : nothing}
+          </div>`}`;
+  }
+
+  private onChange() {
+    this.missing = false;
+  }
+
+  private check() {
+    const checked = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
+    if (checked.length === 0) {
+      this.missing = true;
+      return;
+    }
+    this.emit('ak-respond', { response: checked }, false);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ak-quiz': AkQuiz;
+  }
+}

@@ -1,0 +1,21 @@
+import { css } from 'lit';
+
+export const styles = css`
+  legend .hint {
+    display: block;
+    font-weight: 400;
+  }
+  .tags {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0.375rem;
+  }
+  .tag.right {
+    background: var(--ak-color-success-bg, #e8f4ec);
+    color: var(--ak-color-success, #1e6b35);
+    border-color: var(--ak-color-success, #1e6b35);
+  }
+  .actions .error {
+    margin: 0;
+  }
+`;

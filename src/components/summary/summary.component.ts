@@ -1,0 +1,95 @@
+/**
+ * @summary The summary scene: the overall score in %, passed or not against the passing score,
+ * a table of results per competence area (title, earned/possible points, %) with a bar for each
+ * (the bars are decoration; the table carries the numbers), and the finish button.
+ *
+ * @event ak-finish - The learner pressed "Afslut modulet" / "Finish". No detail. Bubbles and is
+ *   composed, so it leaves the player.
+ *
+ * @csspart heading - The scene heading (h2, takes focus on a scene change).
+ * @csspart score - The overall score and pass status.
+ * @csspart table - The per-area result table.
+ * @csspart finish - The finish button.
+ */
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Results } from '../../engine/scoring.js';
+import type { CompetenceArea, SummaryScene } from '../../model/compiled.js';
+import { ui } from '../../i18n/strings.js';
+import { SceneElement } from '../shared/scene-element.js';
+import { base } from '../shared/styles.js';
+import { fallbackLang, inline, rich } from '../shared/text.js';
+import { styles } from './summary.styles.js';
+
+const pct = (x: number) => Math.round(x * 100);
+
+export class AkSummary extends SceneElement<SummaryScene> {
+  static override styles = [base, styles];
+
+  /** The learner's results (engine.results). */
+  @property({ attribute: false }) results?: Results;
+
+  /** The module's competence areas, for their titles. */
+  @property({ attribute: false }) areas: CompetenceArea[] = [];
+
+  /** Scaled score needed to pass, 0..1, for the "required" text (pass/fail itself is results.passed). */
+  @property({ type: Number, attribute: 'passing-score' }) passingScore = 0.8;
+
+  override render() {
+    const scene = this.scene;
+    const results = this.results;
+    if (!scene || !results) return nothing;
+    const s = ui(this.lang);
+    const lang = this.lang;
+    const passed = results.passed;
+    const required = pct(this.passingScore);
+    return html`${this.heading(scene)}
+      ${scene.body
+        ? html`<div class="body intro" lang=${fallbackLang(scene.body, lang)}>${rich(scene.body, lang)}</div>`
+        : nothing}
+      <div class="score ${passed ? 'passed' : 'failed'}" part="score">
+        <p class="total">${s.score}: <strong>${lang === 'da' ? `${pct(results.scaled)}\u00a0%` : `${pct(results.scaled)}%`}</strong></p>
+        <p class="status">${passed ? s.passed(required) : s.notPassed(required)}</p>
+      </div>
+      <table part="table">
+        <caption>${s.areaTable}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${s.area}</th>
+            <th scope="col" class="num">${s.points}</th>
+            <th scope="col" class="num">${s.percent}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${results.areas.map((r) => {
+            const area = this.areas.find((a) => a.id === r.id);
+            const value = r.scaled === null ? null : pct(r.scaled);
+            return html`<tr>
+              <th scope="row" lang=${fallbackLang(area?.title, lang)}>${area ? inline(area.title, lang) : r.id}</th>
+              <td class="num">${r.possible > 0 ? `${r.earned}\u00a0/\u00a0${r.possible}` : '–'}</td>
+              <td class="num">
+                ${value === null ? s.notMet : lang === 'da' ? `${value}\u00a0%` : `${value}%`}
+                ${value === null
+                  ? nothing
+                  : html`<span class="bar" aria-hidden="true"><span style=${styleMap({ width: `${value}%` })}></span></span>`}
+              </td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+      <div class="actions">
+        <button part="finish" @click=${this.finish}>${s.finish}</button>
+      </div>`;
+  }
+
+  private finish() {
+    this.emit('ak-finish', null);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ak-summary': AkSummary;
+  }
+}

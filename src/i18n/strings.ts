@@ -1,0 +1,179 @@
+/**
+ * The runtime's own UI strings (buttons, progress, notices) in Danish and English.
+ * Content texts come from the module; these are only the words around them.
+ * Danish is the source language; English must have every key (the type enforces it).
+ */
+import type { Lang } from '../model/compiled.js';
+
+export interface UiStrings {
+  /** Label of the language switch group. */
+  language: string;
+  /** Names of the languages, each written in its own language. */
+  langName: Record<Lang, string>;
+  /** Accessible name of the progress bar. */
+  progress: string;
+  /** "Trin 3" */
+  step: (n: number) => string;
+  /** "40 % gennemført", the progress bar's text value. */
+  percentDone: (pct: number) => string;
+  /** Accessible name of the footer navigation. */
+  nav: string;
+  back: string;
+  next: string;
+  /** Shown beside a disabled Next on an unanswered decision or quiz. */
+  answerFirst: string;
+  /** Status notice when no LMS was found (the app decides when to show it). */
+  notSaved: string;
+  /** Decision */
+  choose: string;
+  yourChoice: string;
+  goodChoice: string;
+  betterChoice: string;
+  consequence: string;
+  pickOne: string;
+  /** Quiz */
+  checkAnswer: string;
+  chooseAll: string;
+  trueLabel: string;
+  falseLabel: string;
+  correct: string;
+  incorrect: string;
+  correctAnswer: string;
+  yourAnswer: string;
+  /** Reflection */
+  reflectionLabel: string;
+  reflectionPrivacy: string;
+  reflectionNoStorage: string;
+  reflectionClear: string;
+  /** Summary */
+  score: string;
+  passed: (pct: number) => string;
+  notPassed: (pct: number) => string;
+  areaTable: string;
+  area: string;
+  points: string;
+  percent: string;
+  notMet: string;
+  finish: string;
+  /** Medium mocks */
+  email: string;
+  from: string;
+  to: string;
+  subject: string;
+  attachment: string;
+  phoneCall: string;
+  incomingCall: string;
+  chat: string;
+  counter: string;
+  caseSystem: string;
+  note: string;
+}
+
+const da: UiStrings = {
+  language: 'Sprog',
+  langName: { da: 'Dansk', en: 'English' },
+  progress: 'Fremdrift',
+  step: (n) => `Trin ${n}`,
+  percentDone: (pct) => `${pct}\u00a0% gennemført`,
+  nav: 'Skift trin',
+  back: 'Tilbage',
+  next: 'Næste',
+  answerFirst: 'Svar først for at gå videre.',
+  notSaved: 'Din fremdrift gemmes ikke.',
+  choose: 'Vælg',
+  yourChoice: 'Dit valg',
+  goodChoice: 'Godt valg',
+  betterChoice: 'Der var et bedre valg',
+  consequence: 'Det sker der nu',
+  pickOne: 'Vælg en af mulighederne først.',
+  checkAnswer: 'Svar',
+  chooseAll: 'Vælg alle der passer.',
+  trueLabel: 'Sandt',
+  falseLabel: 'Falsk',
+  correct: 'Rigtigt',
+  incorrect: 'Ikke helt rigtigt',
+  correctAnswer: 'Rigtigt svar',
+  yourAnswer: 'Dit svar',
+  reflectionLabel: 'Dine tanker',
+  reflectionPrivacy: 'Teksten bliver kun på denne enhed (i denne browser). Den sendes ingen steder hen og indgår ikke i din score.',
+  reflectionNoStorage: 'Browseren tillader ikke at gemme teksten. Den forsvinder, når du lukker siden.',
+  reflectionClear: 'Slet min tekst',
+  score: 'Din score',
+  passed: (pct) => `Bestået (kravet er ${pct}\u00a0%)`,
+  notPassed: (pct) => `Ikke bestået (kravet er ${pct}\u00a0%)`,
+  areaTable: 'Resultat pr. kompetenceområde',
+  area: 'Område',
+  points: 'Point',
+  percent: 'Procent',
+  notMet: 'Ikke mødt',
+  finish: 'Afslut modulet',
+  email: 'E-mail',
+  from: 'Fra',
+  to: 'Til',
+  subject: 'Emne',
+  attachment: 'Vedhæftet fil',
+  phoneCall: 'Telefonopkald',
+  incomingCall: 'Indgående opkald',
+  chat: 'Chat',
+  counter: 'Samtale ved skranken',
+  caseSystem: 'Fagsystem',
+  note: 'Note',
+};
+
+const en: UiStrings = {
+  language: 'Language',
+  langName: { da: 'Dansk', en: 'English' },
+  progress: 'Progress',
+  step: (n) => `Step ${n}`,
+  percentDone: (pct) => `${pct}% done`,
+  nav: 'Change step',
+  back: 'Back',
+  next: 'Next',
+  answerFirst: 'Answer first to continue.',
+  notSaved: 'Your progress is not saved.',
+  choose: 'Choose',
+  yourChoice: 'Your choice',
+  goodChoice: 'Good choice',
+  betterChoice: 'There was a better choice',
+  consequence: 'What happens next',
+  pickOne: 'Pick one of the options first.',
+  checkAnswer: 'Check answer',
+  chooseAll: 'Choose all that apply.',
+  trueLabel: 'True',
+  falseLabel: 'False',
+  correct: 'Correct',
+  incorrect: 'Not quite right',
+  correctAnswer: 'Correct answer',
+  yourAnswer: 'Your answer',
+  reflectionLabel: 'Your thoughts',
+  reflectionPrivacy: 'The text stays on this device (in this browser). It is not sent anywhere and does not count towards your score.',
+  reflectionNoStorage: 'This browser does not allow saving the text. It disappears when you close the page.',
+  reflectionClear: 'Delete my text',
+  score: 'Your score',
+  passed: (pct) => `Passed (required: ${pct}%)`,
+  notPassed: (pct) => `Not passed (required: ${pct}%)`,
+  areaTable: 'Result per competence area',
+  area: 'Area',
+  points: 'Points',
+  percent: 'Percent',
+  notMet: 'Not met',
+  finish: 'Finish',
+  email: 'Email',
+  from: 'From',
+  to: 'To',
+  subject: 'Subject',
+  attachment: 'Attachment',
+  phoneCall: 'Phone call',
+  incomingCall: 'Incoming call',
+  chat: 'Chat',
+  counter: 'Conversation at the counter',
+  caseSystem: 'Case system',
+  note: 'Note',
+};
+
+export const strings: Record<Lang, UiStrings> = { da, en };
+
+/** The UI strings for a language (Danish for anything unknown). */
+export function ui(lang: Lang | string | undefined): UiStrings {
+  return lang === 'en' ? en : da;
+}
