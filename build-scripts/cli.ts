@@ -57,6 +57,7 @@ export async function buildAll(
   mkdirSync(join(distDir, 'packages'), { recursive: true });
   mkdirSync(join(distDir, 'content'), { recursive: true });
   for (const module of modules) writeFileSync(join(distDir, 'content', `${module.id}.json`), JSON.stringify(module, null, 2));
+  writeFileSync(join(distDir, 'content', 'index.json'), JSON.stringify(modules.map((m) => m.id)));
   for (const format of FORMATS) {
     const runtime = await buildRuntime(format, distDir);
     for (const module of modules) {

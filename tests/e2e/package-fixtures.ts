@@ -18,7 +18,7 @@ export async function builtModules(): Promise<CompiledModule[]> {
   const contentDir = join(DIST, 'content');
   if (!existsSync(contentDir)) await buildAll();
   return readdirSync(contentDir)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') && f !== 'index.json')
     .sort()
     .map((f) => JSON.parse(readFileSync(join(contentDir, f), 'utf8')) as CompiledModule);
 }
