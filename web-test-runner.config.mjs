@@ -4,6 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { junitReporter } from '@web/test-runner-junit-reporter';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium-flags.mjs';
 
 /**
  * axe-core ships only a UMD build; appended `export default` lets tests write
@@ -25,18 +26,7 @@ export default {
   concurrentBrowsers: 1,
   browsers: [
     chromeLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-        args: [
-          '--headless=new',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
+      launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     }),
   ],
   plugins: [esbuildPlugin({ ts: true, json: true, tsconfig: 'tsconfig.json' }), axeCoreAsModule],

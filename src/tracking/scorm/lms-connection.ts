@@ -1,3 +1,5 @@
+import type { LaunchInfo } from '../tracker.js';
+
 /**
  * Calls into a SCORM API with the care real LMSs need: results are strings, a failed call is
  * retried, a throwing API never reaches the learner, and a failed commit is tried again later.
@@ -34,6 +36,23 @@ export const SCORM2004_NAMES: ScormApiNames = {
 };
 
 type ApiObject = Record<string, (...args: string[]) => unknown>;
+
+/** What both SCORM versions read at launch, turned into the Tracker's terms. */
+export function launchInfo(values: { suspendData: string; mode: string; passingScore: number | null; language: string }): LaunchInfo {
+  const language = values.language.slice(0, 2);
+  return {
+    connected: true,
+    resumeState: values.suspendData || null,
+    mode: values.mode === 'browse' || values.mode === 'review' ? values.mode : 'normal',
+    passingScore: values.passingScore ?? undefined,
+    language: language === 'da' || language === 'en' ? language : undefined,
+  };
+}
+
+/** A number from the LMS, or null for "not set" / not a number. */
+export function lmsNumber(value: string): number | null {
+  return value !== '' && !Number.isNaN(Number(value)) ? Number(value) : null;
+}
 
 const IMMEDIATE_TRIES = 3;
 const COMMIT_RETRY_DELAYS_MS = [1000, 3000, 10000, 30000];
@@ -84,6 +103,19 @@ export class LmsConnection {
       this.scheduleCommitRetry();
     }
     return ok;
+  }
+
+  /** The index of the objective with this id; appended when the LMS has none yet (2004 may pre-fill from the manifest). */
+  objectiveIndex(id: string): number {
+    const count = Number(this.get('cmi.objectives._count')) || 0;
+    for (let n = 0; n < count; n++) if (this.get(`cmi.objectives.${n}.id`) === id) return n;
+    this.set(`cmi.objectives.${count}.id`, id);
+    return count;
+  }
+
+  /** The element prefix of a new interaction record: one record per answer (a journal). */
+  newInteraction(): string {
+    return `cmi.interactions.${Number(this.get('cmi.interactions._count')) || 0}`;
   }
 
   /** Exactly once, even if an earlier commit failed: terminate implies a commit in both versions. */

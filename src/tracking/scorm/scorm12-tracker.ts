@@ -3,7 +3,7 @@ import type { InteractionReport, LaunchInfo, ProgressReport, Tracker } from '../
 import { cmiTime, cmiTimespan } from '../time-format.js';
 import { cmiIdentifier } from '../identifiers.js';
 import { findApi } from './find-api.js';
-import { LmsConnection, SCORM12_NAMES } from './lms-connection.js';
+import { LmsConnection, SCORM12_NAMES, launchInfo, lmsNumber } from './lms-connection.js';
 
 /** CMIString4096: the spec's limit, which scorm-again does not enforce. */
 export const SUSPEND_DATA_LIMIT = 4096;
@@ -28,18 +28,15 @@ export class Scorm12Tracker implements Tracker {
     if (!lms.initialize()) return { connected: false, resumeState: null, mode: 'normal' };
     this.lms = lms;
     this.initialStatus = lms.get('cmi.core.lesson_status');
-    const suspendData = lms.get('cmi.suspend_data');
-    const mode = lms.get('cmi.core.lesson_mode');
-    const mastery = lms.get('cmi.student_data.mastery_score');
-    const language = lms.get('cmi.student_preference.language').slice(0, 2);
+    const mastery = lmsNumber(lms.get('cmi.student_data.mastery_score'));
+    const launch = launchInfo({
+      suspendData: lms.get('cmi.suspend_data'),
+      mode: lms.get('cmi.core.lesson_mode'),
+      passingScore: mastery === null ? null : mastery / 100,
+      language: lms.get('cmi.student_preference.language'),
+    });
     lms.set('cmi.core.exit', 'suspend');
-    return {
-      connected: true,
-      resumeState: suspendData || null,
-      mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
-      passingScore: mastery !== '' && !Number.isNaN(Number(mastery)) ? Number(mastery) / 100 : undefined,
-      language: language === 'da' || language === 'en' ? language : undefined,
-    };
+    return launch;
   }
 
   report(progress: ProgressReport): void {
@@ -51,8 +48,7 @@ export class Scorm12Tracker implements Tracker {
   recordInteraction(i: InteractionReport): void {
     const lms = this.lms;
     if (!lms?.active) return;
-    const n = Number(lms.get('cmi.interactions._count')) || 0;
-    const p = `cmi.interactions.${n}`;
+    const p = lms.newInteraction();
     // 1.2 choice responses are single characters 0-9a-z, one per option.
     const code = (ids: string[]): string =>
       i.type === 'true-false' ? (ids[0] === 'true' ? 't' : 'f') : ids.map((id) => i.optionIds.indexOf(id).toString(36)).join(',');
@@ -92,7 +88,7 @@ export class Scorm12Tracker implements Tracker {
       lms.set('cmi.core.score.max', 100);
     }
     for (const area of results.areas) {
-      const o = `cmi.objectives.${this.objectiveIndex(cmiIdentifier('area', area.id))}`;
+      const o = `cmi.objectives.${lms.objectiveIndex(cmiIdentifier('area', area.id))}`;
       if (area.scaled !== null) {
         lms.set(`${o}.score.raw`, percent(area.scaled));
         lms.set(`${o}.score.min`, 0);
@@ -104,13 +100,6 @@ export class Scorm12Tracker implements Tracker {
     lms.set('cmi.core.session_time', cmiTimespan(Date.now() - this.startedAt));
   }
 
-  private objectiveIndex(id: string): number {
-    const lms = this.lms!;
-    const count = Number(lms.get('cmi.objectives._count')) || 0;
-    for (let n = 0; n < count; n++) if (lms.get(`cmi.objectives.${n}.id`) === id) return n;
-    lms.set(`cmi.objectives.${count}.id`, id);
-    return count;
-  }
 
   /** passed/failed once finished; incomplete before; never back from a final status. */
   private status(progress: ProgressReport): string {

@@ -3,7 +3,7 @@ import type { InteractionReport, LaunchInfo, ProgressReport, Tracker } from '../
 import { isoDuration, scormTimestamp } from '../time-format.js';
 import { clip, interactionUrn, objectiveUrn } from '../identifiers.js';
 import { findApi } from './find-api.js';
-import { LmsConnection, SCORM2004_NAMES } from './lms-connection.js';
+import { LmsConnection, SCORM2004_NAMES, launchInfo, lmsNumber } from './lms-connection.js';
 
 export class Scorm2004Tracker implements Tracker {
   readonly format = 'scorm2004' as const;
@@ -24,20 +24,16 @@ export class Scorm2004Tracker implements Tracker {
     const lms = new LmsConnection(api, SCORM2004_NAMES);
     if (!lms.initialize()) return { connected: false, resumeState: null, mode: 'normal' };
     this.lms = lms;
-    const suspendData = lms.get('cmi.suspend_data');
-    const mode = lms.get('cmi.mode');
-    const passing = lms.get('cmi.scaled_passing_score');
-    const language = lms.get('cmi.learner_preference.language').slice(0, 2);
+    const launch = launchInfo({
+      suspendData: lms.get('cmi.suspend_data'),
+      mode: lms.get('cmi.mode'),
+      passingScore: lmsNumber(lms.get('cmi.scaled_passing_score')),
+      language: lms.get('cmi.learner_preference.language'),
+    });
     this.wasCompleted = lms.get('cmi.completion_status') === 'completed';
     // Until the learner finishes, leaving in any way must keep the attempt open.
     lms.set('cmi.exit', 'suspend');
-    return {
-      connected: true,
-      resumeState: suspendData || null,
-      mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
-      passingScore: passing !== '' && !Number.isNaN(Number(passing)) ? Number(passing) : undefined,
-      language: language === 'da' || language === 'en' ? language : undefined,
-    };
+    return launch;
   }
 
   report(progress: ProgressReport): void {
@@ -49,8 +45,7 @@ export class Scorm2004Tracker implements Tracker {
   recordInteraction(i: InteractionReport): void {
     const lms = this.lms;
     if (!lms?.active) return;
-    const n = Number(lms.get('cmi.interactions._count')) || 0;
-    const p = `cmi.interactions.${n}`;
+    const p = lms.newInteraction();
     const pattern = (ids: string[]): string => ids.join('[,]');
     lms.set(`${p}.id`, interactionUrn(this.moduleId, i.id));
     lms.set(`${p}.type`, i.type);
@@ -90,7 +85,7 @@ export class Scorm2004Tracker implements Tracker {
     }
     if (progress.completed) lms.set('cmi.success_status', results.passed ? 'passed' : 'failed');
     for (const area of results.areas) {
-      const o = `cmi.objectives.${this.objectiveIndex(objectiveUrn(area.id))}`;
+      const o = `cmi.objectives.${lms.objectiveIndex(objectiveUrn(area.id))}`;
       lms.set(`${o}.description`, clip(area.title, 250));
       if (area.scaled !== null) {
         lms.set(`${o}.score.scaled`, area.scaled);
@@ -107,12 +102,4 @@ export class Scorm2004Tracker implements Tracker {
     lms.set('cmi.session_time', isoDuration(Date.now() - this.startedAt));
   }
 
-  /** Objectives may be pre-filled from the manifest, so look the id up instead of assuming n. */
-  private objectiveIndex(id: string): number {
-    const lms = this.lms!;
-    const count = Number(lms.get('cmi.objectives._count')) || 0;
-    for (let n = 0; n < count; n++) if (lms.get(`cmi.objectives.${n}.id`) === id) return n;
-    lms.set(`cmi.objectives.${count}.id`, id);
-    return count;
-  }
 }
