@@ -25,14 +25,14 @@ async function answerWithMouse(frame: Frame, scene: Scene, response: string[]): 
 }
 
 /**
- * Walks from the current scene until the summary (or until `stopAfterScored` scored items
- * were answered). Returns the scene ids passed.
+ * Walks from the current scene until the summary (or `stopAt`, or until `stopAfterScored`
+ * scored items were answered). Returns the scene ids passed.
  */
 export async function walk(
   frame: Frame,
   module: CompiledModule,
   strategy: Strategy,
-  options: { stopAfterScored?: number; keyboard?: Page } = {},
+  options: { stopAfterScored?: number; stopAt?: string; keyboard?: Page } = {},
 ): Promise<string[]> {
   const seen: string[] = [];
   let scored = 0;
@@ -40,7 +40,7 @@ export async function walk(
     const id = await currentSceneId(frame);
     seen.push(id);
     const scene = module.scenes.find((x) => x.id === id)!;
-    if (scene.type === 'summary') return seen;
+    if (scene.type === 'summary' || id === options.stopAt) return seen;
     if (scene.type === 'decision' || scene.type === 'quiz') {
       const answered = await frame.evaluate(
         (sid) => !!(document.querySelector('ak-player') as unknown as { engine: { answerOf(id: string): unknown } }).engine.answerOf(sid),

@@ -1,0 +1,67 @@
+/**
+ * The standalone web page: works from the file system, keeps progress in local storage and
+ * resumes after a reload; the reflection text never leaves the device.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
+import { builtModules, DIST } from './package-fixtures.js';
+import { currentSceneId, walk } from './module-driver.js';
+
+const modules = await builtModules();
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+for (const module of modules) {
+  describe(`${module.id}: web page`, () => {
+    it('runs from the file system, and a reload resumes at the same scene with the same answers', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const url = pathToFileURL(join(DIST, 'web', module.id, 'index.html')).href;
+      await page.goto(url);
+      expect(await currentSceneId(page.mainFrame())).toBe(module.scenes[0].id);
+      await walk(page.mainFrame(), module, 'poor', { stopAfterScored: 2 });
+      const before = await currentSceneId(page.mainFrame());
+      const answers = () =>
+        page.evaluate(() => {
+          const engine = (document.querySelector('ak-player') as unknown as { engine: { path: string[]; answerOf(id: string): unknown } }).engine;
+          return engine.path.map((id) => [id, engine.answerOf(id) ?? null]);
+        });
+      const answersBefore = await answers();
+      await page.reload();
+      expect(await currentSceneId(page.mainFrame())).toBe(before);
+      expect(await answers()).toEqual(answersBefore);
+      await context.close();
+    });
+
+    it('sends nothing over the network while the learner works, reflection included', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const requests: string[] = [];
+      page.on('request', (r) => {
+        if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url());
+      });
+      await page.goto(pathToFileURL(join(DIST, 'web', module.id, 'index.html')).href);
+      const reflection = module.scenes.find((s) => s.type === 'reflection');
+      await walk(page.mainFrame(), module, 'best', { stopAfterScored: 99, stopAt: reflection?.id });
+      if (reflection) {
+        await page.locator('ak-reflection textarea').fill('Min egen tekst om Karen Holm 123456-7890');
+        const stored = await page.evaluate(() => JSON.stringify(localStorage));
+        expect(stored).toContain('Min egen tekst');
+        // The text is kept apart from the progress state, which an LMS would receive.
+        const state = await page.evaluate((id) => localStorage.getItem(`ak:${id}:state`), module.id);
+        expect(state ?? '').not.toContain('Min egen tekst');
+      }
+      expect(requests).toEqual([]);
+      await context.close();
+    });
+  });
+}
