@@ -48,10 +48,18 @@ export function loadModule(dir: string, areas: readonly CompetenceArea[]): LoadR
   const moduleFile = new YamlFile(join(dir, 'module.yaml'));
   const files: YamlFile[] = [moduleFile];
   const problems = (): Problem[] => files.flatMap((f) => f.problems);
-  if (moduleFile.data === undefined || !checkSchema(moduleFile, ModuleFile, moduleFile.data)) {
+  if (moduleFile.data === undefined) return { problems: problems() };
+  const moduleValid = checkSchema(moduleFile, ModuleFile, moduleFile.data);
+  const mod = moduleFile.data as ModuleData;
+  if (typeof mod.passingScore === 'number' && mod.passingScore > 1 && mod.passingScore <= 100) {
+    moduleFile.error(['passingScore'], `passingScore is a fraction of 1: write ${mod.passingScore / 100} for ${mod.passingScore} %`);
+  }
+  // Scene files are checked even when module.yaml has problems, so authors see everything at once.
+  const sceneIds = Array.isArray(mod.scenes) ? mod.scenes.filter((id): id is string => typeof id === 'string') : [];
+  if (!moduleValid) {
+    loadScenes(dir, sceneIds, moduleFile, files);
     return { problems: problems() };
   }
-  const mod = moduleFile.data as ModuleData;
   if (mod.id !== basename(dir)) {
     moduleFile.error(['id'], `module id "${mod.id}" must equal its folder name "${basename(dir)}"`);
   }
@@ -60,27 +68,7 @@ export function loadModule(dir: string, areas: readonly CompetenceArea[]): LoadR
     if (!areaIds.has(id)) moduleFile.error(['competences', i], `unknown competence area "${id}"; known: ${[...areaIds].join(', ')}`);
   });
 
-  // Scenes: one file each, in the order module.yaml lists them.
-  const scenes: Scene[] = [];
-  const sceneFiles = new Map<string, YamlFile>();
-  mod.scenes.forEach((id, i) => {
-    if (sceneFiles.has(id)) {
-      moduleFile.error(['scenes', i], `duplicate scene id "${id}" in the scene list`);
-      return;
-    }
-    const path = join(dir, 'scenes', `${id}.yaml`);
-    if (!existsSync(path)) {
-      moduleFile.error(['scenes', i], `scene "${id}" has no file scenes/${id}.yaml`);
-      return;
-    }
-    const file = new YamlFile(path);
-    files.push(file);
-    sceneFiles.set(id, file);
-    if (file.data === undefined || !checkSchema(file, SceneSchema, file.data)) return;
-    const scene = file.data as Scene;
-    if (scene.id !== id) file.error(['id'], `scene id "${scene.id}" must equal the file name "${id}"`);
-    scenes.push(scene);
-  });
+  const { scenes, sceneFiles } = loadScenes(dir, mod.scenes, moduleFile, files);
   const listed = new Set(mod.scenes);
   if (existsSync(join(dir, 'scenes'))) {
     for (const name of readdirSync(join(dir, 'scenes'))) {
@@ -109,6 +97,36 @@ export function loadModule(dir: string, areas: readonly CompetenceArea[]): LoadR
   return { module, problems: problems() };
 }
 
+/** Reads and shape-checks the scene files named in module.yaml, in that order. */
+function loadScenes(
+  dir: string,
+  ids: readonly string[],
+  moduleFile: YamlFile,
+  files: YamlFile[],
+): { scenes: Scene[]; sceneFiles: Map<string, YamlFile> } {
+  const scenes: Scene[] = [];
+  const sceneFiles = new Map<string, YamlFile>();
+  ids.forEach((id, i) => {
+    if (sceneFiles.has(id)) {
+      moduleFile.error(['scenes', i], `duplicate scene id "${id}" in the scene list`);
+      return;
+    }
+    const path = join(dir, 'scenes', `${id}.yaml`);
+    if (!existsSync(path)) {
+      moduleFile.error(['scenes', i], `scene "${id}" has no file scenes/${id}.yaml`);
+      return;
+    }
+    const file = new YamlFile(path);
+    files.push(file);
+    sceneFiles.set(id, file);
+    if (file.data === undefined || !checkSchema(file, SceneSchema, file.data)) return;
+    const scene = file.data as Scene;
+    if (scene.id !== id) file.error(['id'], `scene id "${scene.id}" must equal the file name "${id}"`);
+    scenes.push(scene);
+  });
+  return { scenes, sceneFiles };
+}
+
 function checkScenes(
   mod: ModuleData,
   scenes: Scene[],
@@ -126,12 +144,19 @@ function checkScenes(
     if (to === undefined) file.error(path, `"next" points to scene "${target}", which does not exist in this module`);
     else if (to <= from) file.error(path, `"next" points back to "${target}"; branches may only jump forward in the scene list`);
   };
-  const checkPoints = (file: YamlFile, path: Array<string | number>, points: Record<string, number> | undefined): void => {
+  /** Returns false when an area is wrong, so later checks on these points stay quiet. */
+  const checkPoints = (file: YamlFile, path: Array<string | number>, points: Record<string, number> | undefined): boolean => {
+    let ok = true;
     for (const area of Object.keys(points ?? {})) {
-      if (!knownAreas.has(area)) file.error([...path, area], `points for unknown competence area "${area}"`, true);
+      if (!knownAreas.has(area)) file.error([...path, area], `points for unknown competence area "${area}"; known: ${[...knownAreas].join(', ')}`, true);
       else if (!trained.has(area)) file.error([...path, area], `points for "${area}", which module.yaml does not list under "competences"`, true);
-      else exercised.add(area);
+      else {
+        exercised.add(area);
+        continue;
+      }
+      ok = false;
     }
+    return ok;
   };
   const checkUniqueIds = (file: YamlFile, options: Array<{ id: string }>): void => {
     const seen = new Set<string>();
@@ -147,14 +172,15 @@ function checkScenes(
     if (scene.type === 'decision') {
       scored++;
       checkUniqueIds(file, scene.options);
+      let pointsOk = true;
       scene.options.forEach((o, j) => {
-        checkPoints(file, ['options', j, 'points'], o.points);
+        pointsOk = checkPoints(file, ['options', j, 'points'], o.points) && pointsOk;
         if (o.next) checkTarget(file, ['options', j, 'next'], i, o.next);
       });
       const best = possiblePoints(scene);
       if (Object.keys(best).length === 0) file.error(['options'], 'no option gives any points; a decision must be scored');
       const full = scene.options.some((o) => Object.entries(best).every(([a, p]) => (o.points?.[a] ?? 0) >= p));
-      if (!full) file.error(['options'], 'no single option earns the highest points in every area, so a perfect score is impossible');
+      if (pointsOk && !full) file.error(['options'], 'no single option earns the highest points in every area, so a perfect score is impossible');
     }
     if (scene.type === 'quiz') {
       scored++;
@@ -178,6 +204,15 @@ function checkScenes(
   });
 
   if (scored === 0) moduleFile.error(['scenes'], 'the module has no scored item (decision or quiz); it needs at least one');
+  // The summary completes the module, so it must come last, and only once.
+  scenes.forEach((scene, i) => {
+    if (scene.type === 'summary' && i !== scenes.length - 1) {
+      moduleFile.error(['scenes', i], `the summary "${scene.id}" must be the last scene: reaching it completes the module`);
+    }
+  });
+  if (scenes[scenes.length - 1]?.type !== 'summary') {
+    moduleFile.error(['scenes', scenes.length - 1], 'the last scene must be a summary (type: summary), which shows the result and completes the module');
+  }
   mod.competences.forEach((area, i) => {
     if (!exercised.has(area)) moduleFile.error(['competences', i], `competence area "${area}" is listed but no decision or quiz gives points for it`);
   });
@@ -194,7 +229,9 @@ function checkScenes(
     targets.forEach((t) => reachable.add(t));
   });
   for (const scene of scenes) {
-    if (!reachable.has(scene.id)) files.get(scene.id)!.warn(['id'], `scene "${scene.id}" can never be reached`);
+    if (!reachable.has(scene.id)) {
+      files.get(scene.id)!.error(['id'], `scene "${scene.id}" can never be reached: no scene before it leads here (check "next" on the scenes before)`);
+    }
   }
 }
 

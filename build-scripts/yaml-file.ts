@@ -27,7 +27,8 @@ export class YamlFile {
     this.path = path;
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     for (const error of this.doc.errors) {
-      const [line, column] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [1, 1];
+      // error.pos is an offset; prettyErrors would also put line numbers into the message text.
+      const { line, col: column } = this.lines.linePos(error.pos[0]);
       this.problems.push({
         file: this.displayPath,
         line,

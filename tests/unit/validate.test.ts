@@ -21,7 +21,13 @@ describe('validate: each kind of broken module stops with file:line:column and w
   it('YAML syntax error', () => {
     const dir = copyOfMini();
     edit(dir, 'scenes/q1.yaml', 'prompt: { da: Vælg én, en: Pick one }', 'prompt: { da: Vælg én, en: Pick one');
-    expect(onlyError(dir)).toMatch(/scenes\/q1\.yaml:\d+:\d+: error: YAML syntax error/);
+    expect(onlyError(dir)).toMatch(/scenes\/q1\.yaml:6:1: error: YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }/);
+  });
+
+  it('YAML syntax error deep in a file: the line of the problem, not the top of the file', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/q2.yaml', 'explanation: { da: Fordi., en: Because. }', '   explanation: { da: Fordi., en: Because. }');
+    expect(onlyError(dir)).toMatch(/scenes\/q2\.yaml:10:1: error: YAML syntax error: Sequence item without - indicator/);
   });
 
   it('unknown scene type', () => {
@@ -103,5 +109,34 @@ describe('validate: each kind of broken module stops with file:line:column and w
     const dir = copyOfMini();
     writeFileSync(join(dir, 'scenes/oops.yaml'), 'id: oops\ntype: story\ntitle: { da: Ups }\nnext: intro\n');
     expect(onlyError(dir)).toMatch(/scenes\/oops\.yaml:4:7: error: "next" points back to "intro"/);
+  });
+
+  it('a summary that is not last', () => {
+    const dir = copyOfMini();
+    edit(dir, 'module.yaml', 'scenes: [intro, d1, oops, q1, q2, q3, reflect, summary]', 'scenes: [intro, summary, d1, oops, q1, q2, q3, reflect]');
+    const errors = load(dir).problems.filter((p) => p.severity === 'error').map(formatProblem);
+    expect(errors.some((e) => /module\.yaml:15:17: error: the summary "summary" must be the last scene/.test(e)), errors.join('\n')).toBe(true);
+    expect(errors.some((e) => /module\.yaml:15:\d+: error: the last scene must be a summary/.test(e))).toBe(true);
+  });
+
+  it('a scene that can never be reached', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/d1.yaml', 'consequence: { da: Det går galt., en: It goes wrong. }', 'consequence: { da: Det går galt., en: It goes wrong. }\n    next: q1');
+    expect(onlyError(dir)).toMatch(/scenes\/oops\.yaml:1:5: error: scene "oops" can never be reached/);
+  });
+
+  it('errors in module.yaml do not hide errors in the scene files', () => {
+    const dir = copyOfMini();
+    edit(dir, 'module.yaml', 'passingScore: 0.8', 'passingScore: 80');
+    edit(dir, 'scenes/oops.yaml', 'type: story', 'type: storyy');
+    const errors = load(dir).problems.filter((p) => p.severity === 'error').map(formatProblem);
+    expect(errors.some((e) => /module\.yaml:12:15: error: passingScore is a fraction of 1: write 0\.8 for 80 %/.test(e)), errors.join('\n')).toBe(true);
+    expect(errors.some((e) => /scenes\/oops\.yaml:2:7: error: unknown type "storyy"/.test(e))).toBe(true);
+  });
+
+  it('points for an unknown area in a decision give that one error, not a follow-up one', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/d1.yaml', 'points: { know-the-rules: 1 }', 'points: { kultur: 1 }');
+    expect(onlyError(dir)).toMatch(/scenes\/d1\.yaml:14:15: error: points for unknown competence area "kultur"; known: know-the-rules/);
   });
 });
