@@ -22,17 +22,24 @@ export class ModuleEngine {
   private readonly byId: Map<string, Scene>;
   private state: EngineState;
 
-  /** Pass a saved resume state to continue; an unreadable one starts from the beginning. */
-  constructor(module: CompiledModule, resume?: string | null) {
+  /** Set when a resume state was given and understood. */
+  readonly resumed: boolean;
+  /** Set when a resume state was given but did not fit this module (so the learner starts over). */
+  readonly resumeDiscarded: boolean;
+
+  /**
+   * Pass a saved resume state to continue; an unreadable one starts from the beginning.
+   * `seed` fixes the order of options for a new learner (tests); by default it is random.
+   */
+  constructor(module: CompiledModule, resume?: string | null, seed = Math.floor(Math.random() * 36 ** 6)) {
     this.module = module;
     this.byId = new Map(module.scenes.map((s) => [s.id, s]));
-    const restored = resume ? decodeState(module.scenes, module.version, resume) : null;
-    this.state = restored ?? { path: [module.scenes[0].id], cursor: 0, answers: {} };
-    /** Set when a resume state was given and understood. */
+    const decoded = resume ? decodeState(module.scenes, resume) : null;
+    const restored = decoded && this.allows(decoded) ? decoded : null;
+    this.state = restored ?? { path: [module.scenes[0].id], cursor: 0, answers: {}, seed };
     this.resumed = restored !== null;
+    this.resumeDiscarded = Boolean(resume) && restored === null;
   }
-
-  readonly resumed: boolean;
 
   get scene(): Scene {
     return this.byId.get(this.state.path[this.state.cursor])!;
@@ -129,23 +136,52 @@ export class ModuleEngine {
     return this.scene;
   }
 
+  /**
+   * The scene as this learner sees it: the options of a decision or quiz in this learner's
+   * own order (unless the author set `shuffle: false`), so that the best answer is not always
+   * in the same place. Answers and scoring use option ids, never positions.
+   */
+  presented<S extends Scene>(scene: S): S {
+    if ((scene.type !== 'decision' && scene.type !== 'quiz') || scene.shuffle === false || !scene.options) return scene;
+    const options: ReadonlyArray<{ id: string }> = scene.options;
+    return { ...scene, options: shuffled(options, this.state.seed ^ hash(scene.id)) };
+  }
+
   /** Scene ids the learner has met, in order: the path up to the furthest scene. */
   get path(): readonly string[] {
     return this.state.path;
   }
 
   serialize(): string {
-    return encodeState(this.module.scenes, this.module.version, this.state);
+    return encodeState(this.module.scenes, this.state);
   }
 
   private indexOf(id: string): number {
     return this.module.scenes.findIndex((s) => s.id === id);
   }
 
+  /**
+   * Could a learner have got here? The path must be the one the answers lead along, every
+   * scored scene passed must be answered, and every answer must be valid.
+   */
+  private allows(state: EngineState): boolean {
+    const { path, answers } = state;
+    if (path[0] !== this.module.scenes[0].id || new Set(path).size !== path.length) return false;
+    for (let i = 1; i < path.length; i++) {
+      const before = this.byId.get(path[i - 1])!;
+      if (isScored(before) && !answers[before.id]) return false;
+      if (this.targetAfter(before, answers) !== path[i]) return false;
+    }
+    return Object.entries(answers).every(([id, response]) => {
+      const scene = this.byId.get(id)!;
+      return path.includes(id) && isScored(scene) && this.validResponse(scene, response);
+    });
+  }
+
   /** The scene after `scene`: the chosen option's branch, the scene's `next`, or the following one. */
-  private targetAfter(scene: Scene): string | null {
+  private targetAfter(scene: Scene, answers = this.state.answers): string | null {
     if (scene.type === 'summary') return null;
-    const answer = this.state.answers[scene.id];
+    const answer = answers[scene.id];
     if (scene.type === 'decision' && answer) {
       const branch = scene.options.find((o) => o.id === answer[0])?.next;
       if (branch) return branch;
@@ -155,16 +191,44 @@ export class ModuleEngine {
   }
 
   private checkResponse(scene: Scene & { type: 'decision' | 'quiz' }, response: readonly string[]): void {
+    if (!this.validResponse(scene, response)) throw new Error(`Not a valid answer to "${scene.id}": ${JSON.stringify(response)}`);
+  }
+
+  private validResponse(scene: Scene & { type: 'decision' | 'quiz' }, response: readonly string[]): boolean {
     const allowed =
       scene.type === 'quiz' && scene.question === 'true-false'
         ? ['true', 'false']
         : (scene.options ?? []).map((o) => o.id);
     const single = scene.type === 'decision' || scene.question !== 'multiple';
-    const ok =
+    return (
       response.length > 0 &&
       (!single || response.length === 1) &&
       new Set(response).size === response.length &&
-      response.every((r) => allowed.includes(r));
-    if (!ok) throw new Error(`Not a valid answer to "${scene.id}": ${JSON.stringify(response)}`);
+      response.every((r) => allowed.includes(r))
+    );
   }
+}
+
+/** A small, well-mixed PRNG (mulberry32): the same seed gives the same order on every device. */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
 }

@@ -1,10 +1,14 @@
 /**
  * The compact resume state. SCORM 1.2 gives us 4096 characters of suspend_data, so the state
- * holds only indexes: the path taken (scene indexes), the cursor on it, and each answer as
- * option indexes. Example: `1|1.0.0|0.1.2.5|3|2=1;4=02;7=t`.
+ * holds only indexes: the learner's shuffle seed, the path taken (scene indexes), the cursor on
+ * it, and each answer as option indexes. Example: `2|1k9x0q|k3x9|0.1.2.5|3|2=1;4=02;7=t`.
  *
- * Format: version | module version | path (base-36 scene indexes, '.') | cursor (base 36) |
- * answers (sceneIndex=options; options are base-36 option indexes, or t/f for true-false).
+ * Format: format version | module fingerprint | seed (base 36) | path (base-36 scene indexes,
+ * '.') | cursor (base 36) | answers (sceneIndex=options; base-36 option indexes as authored, or t/f).
+ *
+ * The fingerprint covers the module's structure (scene and option ids, types, branches), so a
+ * state saved against other content is never applied to this one, while a typo fix in a text
+ * keeps everybody's progress.
  */
 import type { Scene } from '../model/compiled.js';
 
@@ -15,11 +19,13 @@ export interface EngineState {
   cursor: number;
   /** Answers by scene id: option ids, or ['true'] / ['false']. */
   answers: Record<string, string[]>;
+  /** Seeds this learner's order of options, so it stays the same after a relaunch. */
+  seed: number;
 }
 
-const FORMAT = '1';
+const FORMAT = '2';
 
-export function encodeState(scenes: readonly Scene[], moduleVersion: string, state: EngineState): string {
+export function encodeState(scenes: readonly Scene[], state: EngineState): string {
   const index = new Map(scenes.map((s, i) => [s.id, i]));
   const path = state.path.map((id) => index.get(id)!.toString(36)).join('.');
   const answers = Object.entries(state.answers)
@@ -29,14 +35,19 @@ export function encodeState(scenes: readonly Scene[], moduleVersion: string, sta
       return `${i.toString(36)}=${encodeResponse(scene, response)}`;
     })
     .join(';');
-  return [FORMAT, moduleVersion, path, state.cursor.toString(36), answers].join('|');
+  return [FORMAT, fingerprint(scenes), state.seed.toString(36), path, state.cursor.toString(36), answers].join('|');
 }
 
-/** Returns null when the text is not a state of this module version (then start afresh). */
-export function decodeState(scenes: readonly Scene[], moduleVersion: string, text: string): EngineState | null {
+/**
+ * Returns null when the text is not a state of this module's structure. The engine then still
+ * checks that the path and answers are ones the module allows.
+ */
+export function decodeState(scenes: readonly Scene[], text: string): EngineState | null {
   const parts = text.split('|');
-  if (parts.length !== 5 || parts[0] !== FORMAT || parts[1] !== moduleVersion) return null;
-  const [, , pathText, cursorText, answersText] = parts;
+  if (parts.length !== 6 || parts[0] !== FORMAT || parts[1] !== fingerprint(scenes)) return null;
+  const [, , seedText, pathText, cursorText, answersText] = parts;
+  if (!/^[0-9a-z]{1,7}$/.test(seedText)) return null;
+  const seed = parseInt(seedText, 36);
   const sceneAt = (code: string): Scene | undefined => {
     if (!/^[0-9a-z]+$/.test(code)) return undefined;
     return scenes[parseInt(code, 36)];
@@ -60,7 +71,7 @@ export function decodeState(scenes: readonly Scene[], moduleVersion: string, tex
       answers[scene.id] = response;
     }
   }
-  return { path, cursor, answers };
+  return { path, cursor, answers, seed };
 }
 
 function encodeResponse(scene: Scene, response: readonly string[]): string {
@@ -82,4 +93,15 @@ function decodeResponse(scene: Scene, value: string): string[] | null {
     ids.push(option.id);
   }
   return ids.length > 0 ? ids : null;
+}
+
+/** A short hash of what a resume state's indexes depend on. */
+export function fingerprint(scenes: readonly Scene[]): string {
+  const shape = scenes.map((s) => {
+    const options = s.type === 'decision' || s.type === 'quiz' ? (s.options ?? []).map((o) => `${o.id}>${'next' in o ? (o.next ?? '') : ''}`) : [];
+    return `${s.id}:${s.type}:${s.next ?? ''}:${options.join(',')}`;
+  });
+  let h = 2166136261;
+  for (const ch of shape.join('|')) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return (h >>> 0).toString(36);
 }

@@ -13,6 +13,8 @@ export interface AreaResult {
   possible: number;
   /** earned / possible, or null when the learner met no item for this area. */
   scaled: number | null;
+  /** scaled ≥ the passing score; null when the area was not met. */
+  passed: boolean | null;
 }
 
 export interface Results {
@@ -33,6 +35,11 @@ export function possiblePoints(scene: DecisionScene | QuizScene): AreaPoints {
     }
   }
   return best;
+}
+
+/** The option that earns every possible point of a decision (the validator ensures there is one). */
+export function bestOption(scene: DecisionScene): string {
+  return scene.options.find((o) => isBest(scene, [o.id]))!.id;
 }
 
 /** The options (or 'true'/'false') that make up the correct answer of a quiz. */
@@ -78,7 +85,8 @@ export function computeResults(
   const areas = areaIds.map((id) => {
     const e = earned[id] ?? 0;
     const p = possible[id] ?? 0;
-    return { id, earned: e, possible: p, scaled: p > 0 ? round4(e / p) : null };
+    const areaScaled = p > 0 ? round4(e / p) : null;
+    return { id, earned: e, possible: p, scaled: areaScaled, passed: areaScaled === null ? null : areaScaled >= passingScore };
   });
   const totalEarned = sumPoints(earned);
   const totalPossible = sumPoints(possible);

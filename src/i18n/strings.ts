@@ -24,6 +24,10 @@ export interface UiStrings {
   answerFirst: string;
   /** Status notice when no LMS was found (the app decides when to show it). */
   notSaved: string;
+  /** Notice while the LMS does not accept saves (retried in the background). */
+  saveFailing: string;
+  /** Notice when a saved state did not fit an updated module. */
+  restarted: string;
   /** Decision */
   choose: string;
   yourChoice: string;
@@ -55,6 +59,8 @@ export interface UiStrings {
   percent: string;
   notMet: string;
   finish: string;
+  /** Replaces the finish button once pressed. */
+  finished: string;
   /** Medium mocks */
   email: string;
   from: string;
@@ -80,6 +86,8 @@ const da: UiStrings = {
   next: 'Næste',
   answerFirst: 'Svar først for at gå videre.',
   notSaved: 'Din fremdrift gemmes ikke.',
+  saveFailing: 'Din fremdrift kan ikke gemmes lige nu. Vi prøver igen automatisk – luk ikke vinduet endnu.',
+  restarted: 'Modulet er blevet opdateret, siden du sidst var her, så du starter forfra.',
   choose: 'Vælg',
   yourChoice: 'Dit valg',
   goodChoice: 'Godt valg',
@@ -87,11 +95,11 @@ const da: UiStrings = {
   consequence: 'Det sker der nu',
   pickOne: 'Vælg en af mulighederne først.',
   checkAnswer: 'Svar',
-  chooseAll: 'Vælg alle der passer.',
+  chooseAll: 'Vælg alle, der passer.',
   trueLabel: 'Sandt',
   falseLabel: 'Falsk',
   correct: 'Rigtigt',
-  incorrect: 'Ikke helt rigtigt',
+  incorrect: 'Ikke det rigtige svar',
   correctAnswer: 'Rigtigt svar',
   yourAnswer: 'Dit svar',
   reflectionLabel: 'Dine tanker',
@@ -107,6 +115,7 @@ const da: UiStrings = {
   percent: 'Procent',
   notMet: 'Ikke mødt',
   finish: 'Afslut modulet',
+  finished: 'Modulet er afsluttet. Du kan nu lukke vinduet.',
   email: 'E-mail',
   from: 'Fra',
   to: 'Til',
@@ -131,6 +140,8 @@ const en: UiStrings = {
   next: 'Next',
   answerFirst: 'Answer first to continue.',
   notSaved: 'Your progress is not saved.',
+  saveFailing: 'Your progress cannot be saved right now. We will keep trying – please do not close the window yet.',
+  restarted: 'The module has been updated since your last visit, so you start from the beginning.',
   choose: 'Choose',
   yourChoice: 'Your choice',
   goodChoice: 'Good choice',
@@ -142,7 +153,7 @@ const en: UiStrings = {
   trueLabel: 'True',
   falseLabel: 'False',
   correct: 'Correct',
-  incorrect: 'Not quite right',
+  incorrect: 'Not the right answer',
   correctAnswer: 'Correct answer',
   yourAnswer: 'Your answer',
   reflectionLabel: 'Your thoughts',
@@ -158,6 +169,7 @@ const en: UiStrings = {
   percent: 'Percent',
   notMet: 'Not met',
   finish: 'Finish',
+  finished: 'The module is finished. You can close the window now.',
   email: 'Email',
   from: 'From',
   to: 'To',

@@ -111,6 +111,12 @@ export const DecisionScene = Type.Object(
     prompt: LangText,
     medium: Type.Optional(Medium),
     options: Type.Array(DecisionOption, { minItems: 2, maxItems: 10 }),
+    /** Show the options in a random order per learner (default). */
+    shuffle: Type.Optional(
+      Type.Boolean({
+        description: 'Options appear in a random order per learner (default true). Set false when the order carries meaning.',
+      }),
+    ),
   },
   {
     additionalProperties: false,
@@ -138,6 +144,13 @@ export const QuizScene = Type.Object(
     medium: Type.Optional(Medium),
     /** Choices for single/multiple. */
     options: Type.Optional(Type.Array(QuizOption, { minItems: 2, maxItems: 10 })),
+    /** Show the options in a random order per learner (default). */
+    shuffle: Type.Optional(
+      Type.Boolean({
+        description: 'Options appear in a random order per learner (default true). Set false when the order carries meaning.',
+      }),
+    ),
+
     /** The right answer for true-false. */
     answer: Type.Optional(Type.Boolean()),
     explanation: LangText,

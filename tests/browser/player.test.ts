@@ -163,7 +163,7 @@ describe('ak-player', () => {
         }
         ok(inputs.every((i) => i.labels?.length === 1), 'every input has a label');
         equal(root.querySelector('legend p'), null, 'the block prompt is unwrapped inside the legend');
-        equal(q(root, '#feedback-heading').textContent?.trim(), 'Not quite right');
+        equal(q(root, '#feedback-heading').textContent?.trim(), 'Not the right answer');
         includes(q(root, '[part="feedback"]').textContent ?? '', scene.explanation.en!.replace(/<[^>]+>/g, '').trim());
         equal(root.querySelector('[part="confirm"]'), null, 'no check button after answering');
       },

@@ -59,7 +59,7 @@ describe('answered scenes on Back', () => {
 
       await goBack(walk, 'quiz-tf');
       const tf = expectReadOnly(walk, 'quiz-tf');
-      equal(q(tf, '#feedback-heading').textContent?.trim(), 'Ikke helt rigtigt');
+      equal(q(tf, '#feedback-heading').textContent?.trim(), 'Ikke det rigtige svar');
       ok(tf.textContent?.includes('Dit svar'), 'marks the learner answer');
       ok(tf.textContent?.includes('Rigtigt svar'), 'marks the correct answer');
 

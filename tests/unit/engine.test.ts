@@ -26,9 +26,9 @@ describe('engine: order, branches and scoring (hand-computed on tests/fixtures/m
     expect([r.earned, r.possible, r.scaled, r.passed]).toEqual([7, 7, 1, true]);
     // know-the-rules: d1 2 + q1 1; protect-daily: d1 1 + q2 2; incidents: q3 1.
     expect(r.areas).toEqual([
-      { id: 'know-the-rules', earned: 3, possible: 3, scaled: 1 },
-      { id: 'protect-daily', earned: 3, possible: 3, scaled: 1 },
-      { id: 'incidents', earned: 1, possible: 1, scaled: 1 },
+      { id: 'know-the-rules', earned: 3, possible: 3, scaled: 1, passed: true },
+      { id: 'protect-daily', earned: 3, possible: 3, scaled: 1, passed: true },
+      { id: 'incidents', earned: 1, possible: 1, scaled: 1, passed: true },
     ]);
   });
 
@@ -58,7 +58,8 @@ describe('engine: order, branches and scoring (hand-computed on tests/fixtures/m
     engine.answer(['partial']);
     const r = engine.results;
     expect([r.earned, r.possible]).toEqual([1, 3]);
-    expect(r.areas.find((a) => a.id === 'incidents')!.scaled).toBeNull();
+    expect(r.areas.find((a) => a.id === 'incidents')).toMatchObject({ scaled: null, passed: null });
+    expect(r.areas.find((a) => a.id === 'know-the-rules')).toMatchObject({ scaled: 0.5, passed: false });
     expect(engine.completed).toBe(false);
   });
 
@@ -107,7 +108,7 @@ describe('engine: order, branches and scoring (hand-computed on tests/fixtures/m
 
 describe('engine: resume state', () => {
   it('round-trips the path, cursor and answers, and resumes at the same scene with the same score', () => {
-    const engine = new ModuleEngine(mini);
+    const engine = new ModuleEngine(mini, null, 1234);
     engine.next();
     engine.answer(['risky']);
     engine.next();
@@ -117,21 +118,63 @@ describe('engine: resume state', () => {
     engine.answer(['a', 'c']);
     engine.back();
     const saved = engine.serialize();
-    expect(saved).toBe('1|1.0.0|0.1.2.3.4|3|1=2;3=1;4=02');
+    expect(saved).toMatch(/^2\|[0-9a-z]+\|ya\|0\.1\.2\.3\.4\|3\|1=2;3=1;4=02$/);
     const resumed = new ModuleEngine(mini, saved);
     expect(resumed.resumed).toBe(true);
     expect(resumed.scene.id).toBe('q1');
     expect(resumed.answerOf('q2')).toEqual(['a', 'c']);
     expect(resumed.results).toEqual(engine.results);
+    expect(resumed.presented(mini.scenes[4])).toEqual(engine.presented(mini.scenes[4]));
   });
 
-  it('starts afresh on a state from another module version or garbage', () => {
+  it('keeps progress across a text-only edit, but not across a change of scenes or options', () => {
     const saved = new ModuleEngine(mini).serialize();
-    expect(new ModuleEngine({ ...mini, version: '2.0.0' }, saved).resumed).toBe(false);
-    for (const bad of ['', 'x', '1|1.0.0|0.z|0|', '1|1.0.0|0|5|', '1|1.0.0|0.1|1|1=9', '1|1.0.0|0.1|1|5=t']) {
-      const engine = new ModuleEngine(mini, bad);
-      expect(engine.scene.id, bad).toBe('intro');
-      expect(engine.resumed).toBe(false);
+    const retitled = { ...mini, version: '1.0.1', scenes: mini.scenes.map((s) => ({ ...s, title: { da: 'Ny titel' } })) };
+    expect(new ModuleEngine(retitled, saved).resumed).toBe(true);
+    const reordered = { ...mini, scenes: [mini.scenes[0], mini.scenes[2], mini.scenes[1], ...mini.scenes.slice(3)] };
+    const engine = new ModuleEngine(reordered, saved);
+    expect([engine.resumed, engine.resumeDiscarded]).toEqual([false, true]);
+  });
+
+  it('starts afresh on garbage and on states no learner could have reached', () => {
+    const fp = new ModuleEngine(mini).serialize().split('|')[1];
+    const bad = [
+      'x',
+      `2|${fp}|1|0.z|0|`, // scene index out of range
+      `2|${fp}|1|0|5|`, // cursor beyond the path
+      `2|${fp}|1|0.1|1|1=9`, // option out of range
+      `2|${fp}|1|0.1|1|5=t`, // answer to a scene not on the path
+      `2|${fp}|1|0.7|1|`, // straight to the summary
+      `2|${fp}|1|0.1.1.1|3|1=0`, // the same decision three times
+      `2|${fp}|1|0.1.3|2|`, // past an unanswered decision
+      `2|${fp}|1|0.1.2|2|1=0`, // the safe option does not lead to "oops"
+      `2|${fp}|1|0.1|1|1=00`, // two options for a single choice
+    ];
+    for (const state of bad) {
+      const engine = new ModuleEngine(mini, state);
+      expect(engine.scene.id, state).toBe('intro');
+      expect(engine.resumeDiscarded, state).toBe(true);
     }
+    expect(new ModuleEngine(mini, `2|${fp}|1|0.1.2|2|1=2`).resumed).toBe(true);
+  });
+});
+
+describe('engine: order of options', () => {
+  it('differs between learners, is stable for one learner, and keeps every option', () => {
+    const q2 = mini.scenes.find((s) => s.id === 'q2')!;
+    const orders = new Set<string>();
+    for (let seed = 0; seed < 40; seed++) {
+      const shown = new ModuleEngine(mini, null, seed).presented(q2);
+      const ids = shown.type === 'quiz' ? shown.options!.map((o) => o.id) : [];
+      expect([...ids].sort()).toEqual(['a', 'b', 'c']);
+      orders.add(ids.join(''));
+    }
+    expect(orders.size).toBe(6);
+  });
+
+  it('honours shuffle: false and never reorders true/false', () => {
+    const d1 = mini.scenes.find((s) => s.id === 'd1')!;
+    const fixed = { ...d1, shuffle: false } as typeof d1;
+    for (let seed = 0; seed < 10; seed++) expect(new ModuleEngine(mini, null, seed).presented(fixed)).toBe(fixed);
   });
 });

@@ -73,6 +73,9 @@ export class AkPlayer extends LitElement {
   /** A status message shown at the top in a polite live region, e.g. "Din fremdrift gemmes ikke". */
   @property() notice: string | null = null;
 
+  /** Keeps reflections of different learners on one computer apart (a hash of the LMS learner id). */
+  @property({ attribute: false }) learnerKey: string | null = null;
+
   /** Bumped after every engine change, since the engine itself is not reactive. */
   @state() private revision = 0;
 
@@ -143,11 +146,16 @@ export class AkPlayer extends LitElement {
       case 'story':
         return html`<ak-story .scene=${scene} .lang=${lang}></ak-story>`;
       case 'decision':
-        return html`<ak-decision .scene=${scene} .outcome=${engine.outcomeOf(scene.id)} .lang=${lang}></ak-decision>`;
+        return html`<ak-decision .scene=${engine.presented(scene)} .outcome=${engine.outcomeOf(scene.id)} .lang=${lang}></ak-decision>`;
       case 'quiz':
-        return html`<ak-quiz .scene=${scene} .outcome=${engine.outcomeOf(scene.id)} .lang=${lang}></ak-quiz>`;
+        return html`<ak-quiz .scene=${engine.presented(scene)} .outcome=${engine.outcomeOf(scene.id)} .lang=${lang}></ak-quiz>`;
       case 'reflection':
-        return html`<ak-reflection .scene=${scene} .moduleId=${engine.module.id} .lang=${lang}></ak-reflection>`;
+        return html`<ak-reflection
+          .scene=${scene}
+          .moduleId=${engine.module.id}
+          .learnerKey=${this.learnerKey}
+          .lang=${lang}
+        ></ak-reflection>`;
       case 'summary':
         return html`<ak-summary
           .scene=${scene}

@@ -1,6 +1,6 @@
 /**
  * @summary A reflection scene: a prompt and a labelled text area. The text is kept ONLY in this
- * browser's localStorage under `ak:<moduleId>:reflection:<sceneId>`; it is never put in an
+ * browser's localStorage under `ak:<moduleId>[:<learnerKey>]:reflection:<sceneId>`; it is never put in an
  * event, never reported and never sent anywhere. The learner can delete it.
  *
  * @events none (on purpose: nothing the learner types leaves this element)
@@ -20,9 +20,9 @@ import { base } from '../shared/styles.js';
 import { fallbackLang, rich } from '../shared/text.js';
 import { styles } from './reflection.styles.js';
 
-/** The localStorage key of a reflection text. */
-export function reflectionKey(moduleId: string, sceneId: string): string {
-  return `ak:${moduleId}:reflection:${sceneId}`;
+/** The localStorage key of a reflection text; per learner when the LMS tells who it is. */
+export function reflectionKey(moduleId: string, sceneId: string, learnerKey: string | null = null): string {
+  return `ak:${moduleId}:${learnerKey ? `${learnerKey}:` : ''}reflection:${sceneId}`;
 }
 
 export class AkReflection extends SceneElement<ReflectionScene> {
@@ -31,6 +31,9 @@ export class AkReflection extends SceneElement<ReflectionScene> {
   /** The module id, part of the storage key. */
   @property({ attribute: 'module-id' }) moduleId = '';
 
+  /** Keeps learners sharing a computer apart (from the LMS learner id); null outside an LMS. */
+  @property({ attribute: false }) learnerKey: string | null = null;
+
   /** The text as typed; kept only here and in localStorage. */
   @state() private text = '';
 
@@ -38,11 +41,11 @@ export class AkReflection extends SceneElement<ReflectionScene> {
   @state() private storable = true;
 
   private get key(): string {
-    return reflectionKey(this.moduleId, this.scene?.id ?? '');
+    return reflectionKey(this.moduleId, this.scene?.id ?? '', this.learnerKey);
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('scene') || changed.has('moduleId')) {
+    if (changed.has('scene') || changed.has('moduleId') || changed.has('learnerKey')) {
       try {
         this.text = localStorage.getItem(this.key) ?? '';
       } catch {

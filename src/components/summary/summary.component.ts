@@ -10,6 +10,7 @@
  * @csspart score - The overall score and pass status.
  * @csspart table - The per-area result table.
  * @csspart finish - The finish button.
+ * @csspart finished - The closing message that replaces it once pressed.
  */
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -32,6 +33,9 @@ export class AkSummary extends SceneElement<SummaryScene> {
 
   /** The module's competence areas, for their titles. */
   @property({ attribute: false }) areas: CompetenceArea[] = [];
+
+  /** Set once the learner pressed finish: the button gives way to a closing message. */
+  @property({ type: Boolean }) finished = false;
 
   /** Scaled score needed to pass, 0..1, for the "required" text (pass/fail itself is results.passed). */
   @property({ type: Number, attribute: 'passing-score' }) passingScore = 0.8;
@@ -78,12 +82,15 @@ export class AkSummary extends SceneElement<SummaryScene> {
           })}
         </tbody>
       </table>
-      <div class="actions">
-        <button part="finish" @click=${this.finish}>${s.finish}</button>
+      <div class="actions" role="status">
+        ${this.finished
+          ? html`<p class="finished" part="finished">${s.finished}</p>`
+          : html`<button part="finish" @click=${this.finish}>${s.finish}</button>`}
       </div>`;
   }
 
   private finish() {
+    this.finished = true;
     this.emit('ak-finish', null);
   }
 }
