@@ -5,26 +5,45 @@
 import '../components/index.js';
 import type { AkPlayer } from '../components/player/player.component.js';
 import { ModuleEngine, type AnswerOutcome } from '../engine/module-engine.js';
-import { isBest, possiblePoints } from '../engine/scoring.js';
+import { bestOption, correctResponse, possiblePoints } from '../engine/scoring.js';
 import type { CompiledModule, Lang, Scene } from '../model/compiled.js';
 import { strings } from '../i18n/strings.js';
-import type { ProgressReport, Tracker } from '../tracking/tracker.js';
+import type { InteractionReport, ProgressReport, Tracker } from '../tracking/tracker.js';
 import { createTracker } from './create-tracker.js';
 
 const module = JSON.parse(document.getElementById('ak-module')!.textContent!) as CompiledModule;
 const tracker: Tracker = createTracker(module.id);
 const launch = tracker.start();
 const engine = new ModuleEngine({ ...module, passingScore: launch.passingScore ?? module.passingScore }, launch.resumeState);
+const LANG_KEY = 'ak:lang';
 
 const player = document.createElement('ak-player') as AkPlayer;
 player.engine = engine;
-player.lang = launch.language ?? 'da';
-player.notice = launch.connected ? null : strings[player.lang].notSaved;
-document.documentElement.lang = player.lang;
-document.title = plain(module.title[player.lang] ?? module.title.da);
+player.lang = launch.language ?? storedLanguage() ?? 'da';
+player.learnerKey = launch.learnerId ? shortHash(launch.learnerId) : null;
+let saving = true;
+showLanguage(player.lang);
+showNotice();
 document.body.append(player);
 
 let sceneShownAt = Date.now();
+
+/** One notice at a time, the most important first. */
+function showNotice(): void {
+  const s = strings[player.lang];
+  player.notice = !launch.connected
+    ? s.notSaved
+    : !saving
+      ? s.saveFailing
+      : engine.resumeDiscarded && engine.step === 1
+        ? s.restarted
+        : null;
+}
+
+function showLanguage(lang: Lang): void {
+  document.documentElement.lang = lang;
+  document.title = plain(module.title[lang] ?? module.title.da);
+}
 
 function progressReport(): ProgressReport {
   const results = engine.results;
@@ -33,7 +52,6 @@ function progressReport(): ProgressReport {
     suspendData: engine.serialize(),
     progress: engine.progress,
     completed: engine.completed,
-    passingScore: engine.module.passingScore,
     results: {
       ...results,
       areas: results.areas.map((a) => ({ ...a, title: plain(module.areas.find((x) => x.id === a.id)!.title.da) })),
@@ -41,22 +59,16 @@ function progressReport(): ProgressReport {
   };
 }
 
-function interactionOf(scene: Scene, outcome: AnswerOutcome) {
-  if (scene.type !== 'decision' && scene.type !== 'quiz') throw new Error('not scored');
+/** The interaction in the module's authored terms (not the learner's shuffled order). */
+function interactionOf(sceneId: string, outcome: AnswerOutcome): InteractionReport {
+  const scene = engine.module.scenes.find((s) => s.id === sceneId) as Extract<Scene, { type: 'decision' | 'quiz' }>;
   const trueFalse = scene.type === 'quiz' && scene.question === 'true-false';
-  const optionIds = trueFalse ? ['true', 'false'] : (scene.options ?? []).map((o) => o.id);
-  const best =
-    scene.type === 'quiz'
-      ? trueFalse
-        ? [String(scene.answer)]
-        : (scene.options ?? []).filter((o) => o.correct).map((o) => o.id)
-      : [scene.options.find((o) => isBest(scene, [o.id]))!.id];
   return {
     id: scene.id,
-    type: trueFalse ? ('true-false' as const) : ('choice' as const),
-    optionIds,
+    type: trueFalse ? 'true-false' : 'choice',
+    optionIds: trueFalse ? ['true', 'false'] : (scene.options ?? []).map((o) => o.id),
     response: outcome.response,
-    correctResponse: best,
+    correctResponse: scene.type === 'quiz' ? correctResponse(scene) : [bestOption(scene)],
     correct: outcome.correct,
     description: plain(scene.prompt.da),
     areaIds: Object.keys(possiblePoints(scene)),
@@ -70,22 +82,58 @@ function plain(html: string): string {
   return new DOMParser().parseFromString(html, 'text/html').body.textContent?.trim() ?? '';
 }
 
+/** The learner id never goes into storage keys as it is. */
+function shortHash(text: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+}
+
+function storedLanguage(): Lang | null {
+  try {
+    const lang = localStorage.getItem(LANG_KEY);
+    return lang === 'da' || lang === 'en' ? lang : null;
+  } catch {
+    return null;
+  }
+}
+
+tracker.onSaveState = (ok) => {
+  saving = ok;
+  showNotice();
+};
+
 player.addEventListener('ak-answer', (event) => {
-  const { outcome, scene } = (event as CustomEvent<{ outcome: AnswerOutcome; scene: Scene }>).detail;
-  tracker.recordInteraction(interactionOf(scene, outcome));
+  const { outcome } = (event as CustomEvent<{ outcome: AnswerOutcome }>).detail;
+  tracker.recordInteraction(interactionOf(outcome.sceneId, outcome));
   tracker.report(progressReport());
 });
 player.addEventListener('ak-scene-change', () => {
   sceneShownAt = Date.now();
   tracker.report(progressReport());
+  showNotice();
 });
 player.addEventListener('ak-language', (event) => {
   const lang = (event as CustomEvent<{ lang: Lang }>).detail.lang;
-  document.documentElement.lang = lang;
-  if (!launch.connected) player.notice = strings[lang].notSaved;
+  showLanguage(lang);
+  showNotice();
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    /* the choice just is not remembered */
+  }
 });
 player.addEventListener('ak-finish', () => tracker.finish(progressReport(), 'done'));
-// pagehide fires on tab close, navigation and bfcache; the tracker ends the session only once.
-window.addEventListener('pagehide', () => tracker.finish(progressReport(), engine.completed ? 'done' : 'suspend'));
+
+// Phones put pages away without unloading them: save when hidden.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') tracker.report(progressReport());
+});
+// A page kept in the back/forward cache may come back, so it only saves; a page that goes
+// for good ends the session (once).
+window.addEventListener('pagehide', (event) => {
+  if (event.persisted) tracker.report(progressReport());
+  else tracker.finish(progressReport(), engine.completed ? 'done' : 'suspend');
+});
 
 tracker.report(progressReport());

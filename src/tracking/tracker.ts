@@ -14,9 +14,12 @@ export interface LaunchInfo {
   resumeState: string | null;
   /** The learner's preferred language if the LMS knows it. */
   language?: Lang;
+  /** normal: tracked; browse: progress only, no result; review: nothing is written. */
   mode: 'normal' | 'browse' | 'review';
   /** A passing score (0..1) set by the LMS, which overrides the module's own. */
   passingScore?: number;
+  /** The LMS's id for the learner, to keep what stays on the device apart per learner. */
+  learnerId?: string;
 }
 
 export interface AreaReport {
@@ -26,6 +29,8 @@ export interface AreaReport {
   possible: number;
   /** null when the learner met no item for this area. */
   scaled: number | null;
+  /** null when the learner met no item for this area. */
+  passed: boolean | null;
   /** The plain-text area title (Danish), for LMSs that show objective descriptions. */
   title: string;
 }
@@ -39,19 +44,18 @@ export interface ProgressReport {
   progress: number;
   completed: boolean;
   results: Omit<Results, 'areas'> & { areas: AreaReport[] };
-  passingScore: number;
 }
 
 export interface InteractionReport {
   /** The scene id of the answered item. */
   id: string;
   type: 'choice' | 'true-false';
-  /** Ids of all options in order (choice), used to map to SCORM 1.2's single characters. */
+  /** Ids of all options in authored order (choice), used to map to SCORM 1.2's single characters. */
   optionIds: string[];
   response: string[];
   correctResponse: string[];
   correct: boolean;
-  /** Plain-text question, shortened by the adapter to the format's limit. */
+  /** Plain-text question; the adapter shortens it to the format's limit. */
   description: string;
   /** Competence areas the item scores in. */
   areaIds: string[];
@@ -72,4 +76,6 @@ export interface Tracker {
    * leave early and want to come back. Later calls do nothing.
    */
   finish(progress: ProgressReport, reason: 'done' | 'suspend'): void;
+  /** Told whenever saving starts failing (false) or works again (true). */
+  onSaveState?: (saving: boolean) => void;
 }

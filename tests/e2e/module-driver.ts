@@ -31,7 +31,7 @@ async function answerWithMouse(frame: Frame, scene: Scene, response: string[]): 
 export async function walk(
   frame: Frame,
   module: CompiledModule,
-  strategy: Strategy,
+  strategy: Strategy | ((scene: Scene) => string[]),
   options: { stopAfterScored?: number; stopAt?: string; keyboard?: Page } = {},
 ): Promise<string[]> {
   const seen: string[] = [];
@@ -47,8 +47,9 @@ export async function walk(
         id,
       );
       if (!answered) {
-        if (options.keyboard) await answerWithKeyboard(options.keyboard, frame, scene, answerFor(scene, strategy));
-        else await answerWithMouse(frame, scene, answerFor(scene, strategy));
+        const response = typeof strategy === 'function' ? strategy(scene) : answerFor(scene, strategy);
+        if (options.keyboard) await answerWithKeyboard(options.keyboard, frame, scene, response);
+        else await answerWithMouse(frame, scene, response);
         scored++;
         if (options.stopAfterScored !== undefined && scored >= options.stopAfterScored) return seen;
       }

@@ -1,9 +1,7 @@
-import type { LaunchInfo } from '../tracker.js';
-
 /**
- * Calls into a SCORM API with the care real LMSs need: results are strings, a failed call is
- * retried, a throwing API never reaches the learner, and a failed commit is tried again later.
- * It knows two dialects (1.2 and 2004) only by their function names.
+ * Calls into a SCORM API with the care real LMSs need: results are strings, a throwing API
+ * never reaches the learner, and a failed commit is tried again with back-off. It knows the two
+ * dialects (1.2 and 2004) only by their function names.
  */
 export interface ScormApiNames {
   initialize: string;
@@ -35,26 +33,9 @@ export const SCORM2004_NAMES: ScormApiNames = {
   getErrorString: 'GetErrorString',
 };
 
-type ApiObject = Record<string, (...args: string[]) => unknown>;
+export type ApiObject = Record<string, (...args: string[]) => unknown>;
 
-/** What both SCORM versions read at launch, turned into the Tracker's terms. */
-export function launchInfo(values: { suspendData: string; mode: string; passingScore: number | null; language: string }): LaunchInfo {
-  const language = values.language.slice(0, 2);
-  return {
-    connected: true,
-    resumeState: values.suspendData || null,
-    mode: values.mode === 'browse' || values.mode === 'review' ? values.mode : 'normal',
-    passingScore: values.passingScore ?? undefined,
-    language: language === 'da' || language === 'en' ? language : undefined,
-  };
-}
-
-/** A number from the LMS, or null for "not set" / not a number. */
-export function lmsNumber(value: string): number | null {
-  return value !== '' && !Number.isNaN(Number(value)) ? Number(value) : null;
-}
-
-const IMMEDIATE_TRIES = 3;
+/** Immediately, then after these delays; a commit that fails on all of them waits for the next save. */
 const COMMIT_RETRY_DELAYS_MS = [1000, 3000, 10000, 30000];
 
 export class LmsConnection {
@@ -62,107 +43,110 @@ export class LmsConnection {
   private terminated = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryCount = 0;
-  /** The last problem, for the "progress may not be saved" notice. */
-  lastError: string | null = null;
+  private saving = true;
+  private readonly objectiveIndexes = new Map<string, number>();
+  private objectiveCount = 0;
+  private interactionCount = 0;
 
   constructor(
     private readonly api: ApiObject,
     private readonly names: ScormApiNames,
+    /** Told when commits start failing (false) and when they work again (true). */
+    private readonly onSaveState: (saving: boolean) => void = () => {},
   ) {}
 
   get active(): boolean {
     return this.initialized && !this.terminated;
   }
 
+  /** Initialize (tried twice), then reads the collections once so later writes need no reads. */
   initialize(): boolean {
     if (this.initialized) return true;
-    this.initialized = this.call(this.names.initialize, ['']) === 'true';
+    this.initialized = this.invoke(this.names.initialize, ['']) === 'true' || this.invoke(this.names.initialize, ['']) === 'true';
+    if (this.initialized) {
+      this.objectiveCount = this.count('cmi.objectives._count');
+      for (let n = 0; n < this.objectiveCount; n++) this.objectiveIndexes.set(this.get(`cmi.objectives.${n}.id`), n);
+      this.interactionCount = this.count('cmi.interactions._count');
+    }
     return this.initialized;
   }
 
-  /** Returns '' for elements that are not set (error 403 in 2004) or on failure. */
+  /** The value, or '' when it is not set (error 403 in 2004) or the call failed. */
   get(element: string): string {
     if (!this.active) return '';
-    const value = this.raw(this.names.getValue, [element]);
-    return typeof value === 'string' ? value : value == null ? '' : String(value);
+    const value = this.invoke(this.names.getValue, [element]);
+    return typeof value === 'string' ? value : '';
   }
 
   set(element: string, value: string | number): boolean {
     if (!this.active) return false;
-    return this.call(this.names.setValue, [element, String(value)]) === 'true';
+    const ok = this.invoke(this.names.setValue, [element, String(value)]) === 'true';
+    if (!ok) console.warn(`[awareness-kit] SetValue(${element}) failed: ${this.lastError()}`);
+    return ok;
   }
 
   commit(): boolean {
     if (!this.active) return false;
-    const ok = this.call(this.names.commit, ['']) === 'true';
-    if (ok) {
-      this.retryCount = 0;
-      clearTimeout(this.retryTimer);
-      this.retryTimer = undefined;
-    } else {
-      this.scheduleCommitRetry();
+    const ok = this.invoke(this.names.commit, ['']) === 'true';
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    if (ok) this.retryCount = 0;
+    else if (this.retryCount < COMMIT_RETRY_DELAYS_MS.length) {
+      this.retryTimer = setTimeout(() => this.commit(), COMMIT_RETRY_DELAYS_MS[this.retryCount++]);
     }
+    this.setSaving(ok);
     return ok;
   }
 
-  /** The index of the objective with this id; appended when the LMS has none yet (2004 may pre-fill from the manifest). */
-  objectiveIndex(id: string): number {
-    const count = Number(this.get('cmi.objectives._count')) || 0;
-    for (let n = 0; n < count; n++) if (this.get(`cmi.objectives.${n}.id`) === id) return n;
-    this.set(`cmi.objectives.${count}.id`, id);
-    return count;
-  }
-
-  /** The element prefix of a new interaction record: one record per answer (a journal). */
-  newInteraction(): string {
-    return `cmi.interactions.${Number(this.get('cmi.interactions._count')) || 0}`;
-  }
-
-  /** Exactly once, even if an earlier commit failed: terminate implies a commit in both versions. */
+  /** Exactly once, even if commits failed: Terminate implies a commit in both versions. */
   terminate(): boolean {
     if (!this.active) return false;
     this.terminated = true;
     clearTimeout(this.retryTimer);
-    return this.raw(this.names.terminate, ['']) === 'true';
+    return this.invoke(this.names.terminate, ['']) === 'true';
   }
 
-  private scheduleCommitRetry(): void {
-    if (this.retryTimer !== undefined || this.retryCount >= COMMIT_RETRY_DELAYS_MS.length) return;
-    const delay = COMMIT_RETRY_DELAYS_MS[this.retryCount++];
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      this.commit();
-    }, delay);
-  }
-
-  /** A call with immediate retries; the result as the API returned it. */
-  private call(name: string, args: string[]): string {
-    let result = 'false';
-    for (let attempt = 0; attempt < IMMEDIATE_TRIES; attempt++) {
-      result = String(this.raw(name, args));
-      if (result === 'true') return result;
-      const code = String(this.raw(this.names.getLastError, []));
-      // Errors about our own data (4xx) will not change on a retry.
-      if (/^4\d\d$/.test(code)) break;
+  /** The index of the objective with this id; new ones are appended (2004 may pre-fill from the manifest). */
+  objectiveIndex(id: string): number {
+    let n = this.objectiveIndexes.get(id);
+    if (n === undefined) {
+      n = this.objectiveCount++;
+      this.objectiveIndexes.set(id, n);
+      this.set(`cmi.objectives.${n}.id`, id);
     }
-    this.lastError = `${name}(${args[0] ?? ''}) failed: ${this.describeLastError()}`;
-    console.warn(`[awareness-kit] ${this.lastError}`);
-    return result;
+    return n;
   }
 
-  private describeLastError(): string {
-    const code = String(this.raw(this.names.getLastError, []));
-    const text = String(this.raw(this.names.getErrorString, [code]) ?? '');
-    return `${code} ${text}`.trim();
+  /** The element prefix of a new interaction record: one record per answer (a journal). */
+  newInteraction(): string {
+    return `cmi.interactions.${this.interactionCount++}`;
   }
 
-  private raw(name: string, args: string[]): unknown {
+  private count(element: string): number {
+    const n = Number(this.get(element));
+    return Number.isInteger(n) && n > 0 ? n : 0;
+  }
+
+  private setSaving(saving: boolean): void {
+    if (saving === this.saving) return;
+    this.saving = saving;
+    if (!saving) console.warn(`[awareness-kit] Commit failed: ${this.lastError()}`);
+    this.onSaveState(saving);
+  }
+
+  private lastError(): string {
+    const code = String(this.invoke(this.names.getLastError, []) ?? '');
+    return `${code} ${String(this.invoke(this.names.getErrorString, [code]) ?? '')}`.trim();
+  }
+
+  /** Calls the API; undefined when the function is missing or throws. */
+  private invoke(name: string, args: string[]): unknown {
     try {
       const fn = this.api[name];
-      return typeof fn === 'function' ? fn.apply(this.api, args) : 'false';
+      return typeof fn === 'function' ? fn.apply(this.api, args) : undefined;
     } catch (error) {
       console.warn(`[awareness-kit] ${name} threw`, error);
-      return 'false';
+      return undefined;
     }
   }
 }

@@ -1,51 +1,63 @@
 /** SCORM 2004 4th edition: cmi.* through API_1484_11. */
-import type { InteractionReport, LaunchInfo, ProgressReport, Tracker } from '../tracker.js';
+import type { InteractionReport, LaunchInfo, ProgressReport } from '../tracker.js';
 import { isoDuration, scormTimestamp } from '../time-format.js';
 import { clip, interactionUrn, objectiveUrn } from '../identifiers.js';
-import { findApi } from './find-api.js';
-import { LmsConnection, SCORM2004_NAMES, launchInfo, lmsNumber } from './lms-connection.js';
+import { SCORM2004_NAMES, type LmsConnection } from './lms-connection.js';
+import { ScormTracker, languageOf, lmsNumber, modeOf } from './scorm-tracker.js';
 
-export class Scorm2004Tracker implements Tracker {
+export class Scorm2004Tracker extends ScormTracker {
   readonly format = 'scorm2004' as const;
-  private lms: LmsConnection | null = null;
-  private readonly startedAt = Date.now();
-  private finished = false;
-  /** Set when the LMS already had this attempt completed: never report it as less. */
-  private wasCompleted = false;
+  protected readonly apiName = 'API_1484_11' as const;
+  protected readonly names = SCORM2004_NAMES;
 
-  constructor(
-    private readonly moduleId: string,
-    private readonly window_: Window = window,
-  ) {}
-
-  start(): LaunchInfo {
-    const api = findApi<Record<string, (...a: string[]) => unknown>>('API_1484_11', this.window_);
-    if (!api) return { connected: false, resumeState: null, mode: 'normal' };
-    const lms = new LmsConnection(api, SCORM2004_NAMES);
-    if (!lms.initialize()) return { connected: false, resumeState: null, mode: 'normal' };
-    this.lms = lms;
-    const launch = launchInfo({
-      suspendData: lms.get('cmi.suspend_data'),
-      mode: lms.get('cmi.mode'),
-      passingScore: lmsNumber(lms.get('cmi.scaled_passing_score')),
-      language: lms.get('cmi.learner_preference.language'),
-    });
-    this.wasCompleted = lms.get('cmi.completion_status') === 'completed';
+  protected open(lms: LmsConnection): LaunchInfo {
+    this.prior = {
+      final: lms.get('cmi.completion_status') === 'completed',
+      scaled: lmsNumber(lms.get('cmi.score.scaled')),
+    };
+    const launch: LaunchInfo = {
+      connected: true,
+      resumeState: lms.get('cmi.suspend_data') || null,
+      mode: modeOf(lms.get('cmi.mode')),
+      passingScore: lmsNumber(lms.get('cmi.scaled_passing_score')) ?? undefined,
+      language: languageOf(lms.get('cmi.learner_preference.language')),
+      learnerId: lms.get('cmi.learner_id') || undefined,
+    };
     // Until the learner finishes, leaving in any way must keep the attempt open.
-    lms.set('cmi.exit', 'suspend');
+    if (launch.mode !== 'review') lms.set('cmi.exit', 'suspend');
     return launch;
   }
 
-  report(progress: ProgressReport): void {
-    if (!this.lms?.active) return;
-    this.write(progress);
-    this.lms.commit();
+  protected writeProgress(lms: LmsConnection, progress: ProgressReport): void {
+    lms.set('cmi.location', clip(progress.location, 1000));
+    lms.set('cmi.suspend_data', progress.suspendData);
   }
 
-  recordInteraction(i: InteractionReport): void {
-    const lms = this.lms;
-    if (!lms?.active) return;
-    const p = lms.newInteraction();
+  protected writeResult(lms: LmsConnection, { completed, progress, results }: ProgressReport): void {
+    lms.set('cmi.completion_status', completed ? 'completed' : 'incomplete');
+    lms.set('cmi.progress_measure', completed ? 1 : progress);
+    if (!completed) return;
+    if (results.possible > 0) {
+      lms.set('cmi.score.scaled', results.scaled);
+      lms.set('cmi.score.raw', results.earned);
+      lms.set('cmi.score.min', 0);
+      lms.set('cmi.score.max', results.possible);
+    }
+    lms.set('cmi.success_status', results.passed ? 'passed' : 'failed');
+    for (const area of results.areas) {
+      const o = `cmi.objectives.${lms.objectiveIndex(objectiveUrn(area.id))}`;
+      lms.set(`${o}.description`, clip(area.title, 250));
+      lms.set(`${o}.completion_status`, area.passed === null ? 'not attempted' : 'completed');
+      if (area.passed === null) continue;
+      lms.set(`${o}.score.scaled`, area.scaled!);
+      lms.set(`${o}.score.raw`, area.earned);
+      lms.set(`${o}.score.min`, 0);
+      lms.set(`${o}.score.max`, area.possible);
+      lms.set(`${o}.success_status`, area.passed ? 'passed' : 'failed');
+    }
+  }
+
+  protected writeInteraction(lms: LmsConnection, p: string, i: InteractionReport): void {
     const pattern = (ids: string[]): string => ids.join('[,]');
     lms.set(`${p}.id`, interactionUrn(this.moduleId, i.id));
     lms.set(`${p}.type`, i.type);
@@ -59,47 +71,14 @@ export class Scorm2004Tracker implements Tracker {
     lms.set(`${p}.description`, clip(i.description, 250));
   }
 
-  finish(progress: ProgressReport, reason: 'done' | 'suspend'): void {
-    if (this.finished || !this.lms?.active) return;
-    this.finished = true;
-    this.write(progress);
+  protected writeExit(lms: LmsConnection, reason: 'done' | 'suspend'): void {
     const done = reason === 'done';
-    this.lms.set('cmi.exit', done ? 'normal' : 'suspend');
-    this.lms.set('adl.nav.request', done ? 'exitAll' : 'suspendAll');
-    this.lms.terminate();
+    lms.set('cmi.exit', done ? 'normal' : 'suspend');
+    // Lets the LMS close its player instead of leaving a dead frame.
+    lms.set('adl.nav.request', done ? 'exitAll' : 'suspendAll');
   }
 
-  private write(progress: ProgressReport): void {
-    const lms = this.lms!;
-    const { results } = progress;
-    const completed = progress.completed || this.wasCompleted;
-    lms.set('cmi.location', clip(progress.location, 1000));
-    lms.set('cmi.suspend_data', progress.suspendData);
-    lms.set('cmi.progress_measure', completed ? 1 : progress.progress);
-    lms.set('cmi.completion_status', completed ? 'completed' : 'incomplete');
-    if (results.possible > 0) {
-      lms.set('cmi.score.scaled', results.scaled);
-      lms.set('cmi.score.raw', results.earned);
-      lms.set('cmi.score.min', 0);
-      lms.set('cmi.score.max', results.possible);
-    }
-    if (progress.completed) lms.set('cmi.success_status', results.passed ? 'passed' : 'failed');
-    for (const area of results.areas) {
-      const o = `cmi.objectives.${lms.objectiveIndex(objectiveUrn(area.id))}`;
-      lms.set(`${o}.description`, clip(area.title, 250));
-      if (area.scaled !== null) {
-        lms.set(`${o}.score.scaled`, area.scaled);
-        lms.set(`${o}.score.raw`, area.earned);
-        lms.set(`${o}.score.min`, 0);
-        lms.set(`${o}.score.max`, area.possible);
-      }
-      lms.set(`${o}.completion_status`, progress.completed ? 'completed' : 'incomplete');
-      if (progress.completed) {
-        const passed = (area.scaled ?? 0) >= progress.passingScore;
-        lms.set(`${o}.success_status`, passed ? 'passed' : 'failed');
-      }
-    }
-    lms.set('cmi.session_time', isoDuration(Date.now() - this.startedAt));
+  protected writeSessionTime(lms: LmsConnection, ms: number): void {
+    lms.set('cmi.session_time', isoDuration(ms));
   }
-
 }

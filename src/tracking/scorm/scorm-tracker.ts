@@ -1,0 +1,102 @@
+/**
+ * What SCORM 1.2 and 2004 share: discovery, one session, exit=suspend until the learner
+ * finishes, results only at completion (an LMS that judges a score against the mastery score
+ * must never see a half-way score), and no step backwards from a result the LMS already holds.
+ * The subclasses map these onto each version's data model.
+ */
+import type { InteractionReport, LaunchInfo, ProgressReport, Tracker } from '../tracker.js';
+import { findApi } from './find-api.js';
+import { LmsConnection, type ApiObject, type ScormApiNames } from './lms-connection.js';
+
+/** What the LMS held before this session, which the package must never lower. */
+export interface PriorResult {
+  /** The LMS has a final result (completed, passed or failed). */
+  final: boolean;
+  /** Its scaled score, 0..1, or null. */
+  scaled: number | null;
+}
+
+export abstract class ScormTracker implements Tracker {
+  abstract readonly format: 'scorm12' | 'scorm2004';
+  onSaveState?: (saving: boolean) => void;
+  protected lms: LmsConnection | null = null;
+  protected mode: LaunchInfo['mode'] = 'normal';
+  protected prior: PriorResult = { final: false, scaled: null };
+  private readonly startedAt = Date.now();
+  private finished = false;
+
+  constructor(
+    protected readonly moduleId: string,
+    private readonly window_: Window = window,
+  ) {}
+
+  protected abstract readonly apiName: 'API' | 'API_1484_11';
+  protected abstract readonly names: ScormApiNames;
+  /** Reads launch values and the prior result; sets exit to suspend. */
+  protected abstract open(lms: LmsConnection): LaunchInfo;
+  /** Bookmark and resume state: always written (except in review). */
+  protected abstract writeProgress(lms: LmsConnection, progress: ProgressReport): void;
+  /** Status and scores; `final` tells whether the module is completed. */
+  protected abstract writeResult(lms: LmsConnection, progress: ProgressReport): void;
+  protected abstract writeInteraction(lms: LmsConnection, prefix: string, i: InteractionReport): void;
+  protected abstract writeExit(lms: LmsConnection, reason: 'done' | 'suspend'): void;
+  protected abstract writeSessionTime(lms: LmsConnection, ms: number): void;
+
+  start(): LaunchInfo {
+    const api = findApi<ApiObject>(this.apiName, this.window_);
+    const unconnected: LaunchInfo = { connected: false, resumeState: null, mode: 'normal' };
+    if (!api) return unconnected;
+    const lms = new LmsConnection(api, this.names, (saving) => this.onSaveState?.(saving));
+    if (!lms.initialize()) return unconnected;
+    this.lms = lms;
+    const launch = this.open(lms);
+    this.mode = launch.mode;
+    return launch;
+  }
+
+  report(progress: ProgressReport): void {
+    if (!this.lms?.active || this.mode === 'review') return;
+    this.write(this.lms, progress);
+    this.lms.commit();
+  }
+
+  recordInteraction(interaction: InteractionReport): void {
+    if (!this.lms?.active || this.mode !== 'normal') return;
+    this.writeInteraction(this.lms, this.lms.newInteraction(), interaction);
+  }
+
+  finish(progress: ProgressReport, reason: 'done' | 'suspend'): void {
+    if (this.finished || !this.lms?.active) return;
+    this.finished = true;
+    if (this.mode !== 'review') {
+      this.write(this.lms, progress);
+      this.writeExit(this.lms, reason);
+    }
+    this.lms.terminate();
+  }
+
+  private write(lms: LmsConnection, progress: ProgressReport): void {
+    this.writeProgress(lms, progress);
+    if (this.mode === 'normal' && this.improves(progress)) this.writeResult(lms, progress);
+    this.writeSessionTime(lms, Date.now() - this.startedAt);
+  }
+
+  /** A result may be written unless the LMS holds a final one this session does not beat. */
+  private improves(progress: ProgressReport): boolean {
+    if (!this.prior.final) return true;
+    return progress.completed && progress.results.scaled >= (this.prior.scaled ?? 0);
+  }
+}
+
+export function lmsNumber(value: string): number | null {
+  return value !== '' && !Number.isNaN(Number(value)) ? Number(value) : null;
+}
+
+export function languageOf(value: string): LaunchInfo['language'] {
+  const language = value.slice(0, 2).toLowerCase();
+  return language === 'da' || language === 'en' ? language : undefined;
+}
+
+export function modeOf(value: string): LaunchInfo['mode'] {
+  return value === 'browse' || value === 'review' ? value : 'normal';
+}
