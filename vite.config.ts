@@ -3,13 +3,14 @@
  * content is not part of this build: build-scripts put it into the page's JSON slot per module,
  * so one runtime build per tracking format serves every module.
  */
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import type { TrackingFormat } from './src/tracking/tracker.js';
 
 export function runtimeConfig(format: TrackingFormat, outDir: string) {
   return defineConfig({
-    root: new URL('./src/app', import.meta.url).pathname,
+    root: fileURLToPath(new URL('./src/app', import.meta.url)),
     base: './',
     logLevel: 'warn',
     define: { __AK_FORMAT__: JSON.stringify(format) },
@@ -26,11 +27,10 @@ export function runtimeConfig(format: TrackingFormat, outDir: string) {
   });
 }
 
-// `npx vite` serves src/app for quick work on the runtime; vitest reads `test` from here.
+// vitest reads `test` from here. (Packages are built by build-scripts/, not by `npx vite`.)
 export default {
-  ...runtimeConfig((process.env.AK_FORMAT as TrackingFormat) ?? 'web', '../../dist/.runtime/dev'),
-  root: '.',
   test: {
+    globalSetup: ['tests/support/build-once.ts'],
     include: ['tests/unit/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,

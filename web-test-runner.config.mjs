@@ -4,7 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { junitReporter } from '@web/test-runner-junit-reporter';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium-flags.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './build-scripts/browser/chromium-flags.mjs';
 
 /**
  * axe-core ships only a UMD build; appended `export default` lets tests write

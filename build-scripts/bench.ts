@@ -10,9 +10,9 @@ import { buildAll } from './cli.js';
 import { FORMATS } from './runtime.js';
 import { ModuleEngine } from '../src/engine/module-engine.js';
 import type { CompiledModule } from '../src/model/compiled.js';
-import { launchChromium } from '../tests/support/chromium.js';
-import { startStaticServer } from '../tests/support/static-server.js';
-import { unzipTo } from '../tests/e2e/package-fixtures.js';
+import { launchChromium } from './browser/chromium.js';
+import { startStaticServer } from './browser/static-server.js';
+import { unzipTo } from './package.js';
 
 const RUNS = 7;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -28,9 +28,12 @@ export interface ManifestInput {
   files: string[];
 }
 
-/** Manifest identifiers: the module id and version, in a form every LMS accepts. */
+/**
+ * The manifest identifier stays the same across versions (the version is in @version), so an
+ * LMS updates the course rather than adding a new one.
+ */
 function manifestId(module: CompiledModule): string {
-  return `awareness-kit.${module.id}.${module.version}`.replace(/[^A-Za-z0-9._-]/g, '-');
+  return `awareness-kit.${module.id}`.replace(/[^A-Za-z0-9._-]/g, '-');
 }
 
 export function scorm12Manifest({ module, title, files }: ManifestInput): string {

@@ -3,8 +3,9 @@
  * in it, and deterministic zips (fixed dates, fixed order, fixed compression), so that the same
  * sources always give byte-identical packages.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
 import type { CompiledModule } from '../src/model/compiled.js';
 import type { TrackingFormat } from '../src/tracking/tracker.js';
@@ -57,7 +58,8 @@ export function packageFiles(format: TrackingFormat, module: CompiledModule, pag
 export async function zip(files: Map<string, string | Buffer>): Promise<Buffer> {
   const archive = new JSZip();
   // imsmanifest.xml first (some LMS importers peek at the first entry), then by name.
-  const names = [...files.keys()].sort((a, b) => (a === 'imsmanifest.xml' ? -1 : b === 'imsmanifest.xml' ? 1 : a.localeCompare(b)));
+  // (Plain code-unit order: localeCompare would depend on the machine's locale.)
+  const names = [...files.keys()].sort((a, b) => (a === 'imsmanifest.xml' ? -1 : b === 'imsmanifest.xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
   for (const name of names) {
     archive.file(name, files.get(name)!, { date: ZIP_DATE, createFolders: false, unixPermissions: 0o644 });
   }
@@ -67,4 +69,16 @@ export async function zip(files: Map<string, string | Buffer>): Promise<Buffer> 
     compressionOptions: { level: 9 },
     platform: 'UNIX',
   });
+}
+
+/** Unpacks a zip into a folder (a new temp folder by default), as an LMS does on import. */
+export async function unzipTo(zipPath: string, dir = mkdtempSync(join(tmpdir(), 'ak-pkg-'))): Promise<string> {
+  const archive = await JSZip.loadAsync(readFileSync(zipPath));
+  for (const [name, entry] of Object.entries(archive.files)) {
+    if (entry.dir) continue;
+    const target = join(dir, name);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, await entry.async('nodebuffer'));
+  }
+  return dir;
 }

@@ -1,6 +1,7 @@
 /**
  * Identifiers the LMS sees. Objectives are named after competence areas only (not the module),
- * so an LMS can line up the same area across modules.
+ * so reports that export objective ids can line the same area up across modules. (Sharing one
+ * global objective between SCOs would need imsss:mapInfo in the manifest; we do not do that.)
  */
 const NAMESPACE = 'urn:awareness-kit';
 

@@ -2,36 +2,22 @@
  * What the end-to-end tests need from a build: the built modules, their zips unpacked into a
  * temp folder, and a choice of answers (best / poor) derived from the module's own data.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import JSZip from 'jszip';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { CompiledModule, Scene } from '../../src/model/compiled.js';
+export { unzipTo } from '../../build-scripts/package.js';
 import { isBest, sumPoints, earnedPoints } from '../../src/engine/scoring.js';
-import { buildAll } from '../../build-scripts/cli.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
 
-/** The built modules; builds dist/ first when a test runs on its own without `npm run build`. */
+/** The built modules (vitest's global setup, tests/support/build-once.ts, has built dist/). */
 export async function builtModules(): Promise<CompiledModule[]> {
   const contentDir = join(DIST, 'content');
-  if (!existsSync(contentDir)) await buildAll();
   return readdirSync(contentDir)
     .filter((f) => f.endsWith('.json') && f !== 'index.json')
     .sort()
     .map((f) => JSON.parse(readFileSync(join(contentDir, f), 'utf8')) as CompiledModule);
-}
-
-export async function unzipTo(zipPath: string, dir = mkdtempSync(join(tmpdir(), 'ak-pkg-'))): Promise<string> {
-  const zip = await JSZip.loadAsync(readFileSync(zipPath));
-  for (const [name, entry] of Object.entries(zip.files)) {
-    if (entry.dir) continue;
-    const target = join(dir, name);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, await entry.async('nodebuffer'));
-  }
-  return dir;
 }
 
 export type Strategy = 'best' | 'poor';

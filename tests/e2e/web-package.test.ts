@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/chromium.js';
+import { launchChromium } from '../../build-scripts/browser/chromium.js';
 import { builtModules, DIST } from './package-fixtures.js';
 import { currentSceneId, walk } from './module-driver.js';
 

@@ -3,9 +3,9 @@
  * present, one self-contained page, and byte-identical zips from two builds.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -18,14 +18,10 @@ const modules = await builtModules();
 function xmllint(schema: string, xml: string): { status: number | null; stderr: string } {
   const dir = mkdtempSync(join(tmpdir(), 'ak-xml-'));
   const file = join(dir, 'imsmanifest.xml');
-  require_write(file, xml);
+  writeFileSync(file, xml);
   const run = spawnSync('xmllint', ['--nonet', '--noout', '--schema', join(SCHEMAS, schema), file], { encoding: 'utf8' });
   if (run.error) throw new Error('xmllint is missing: apt-get install -y libxml2-utils');
   return { status: run.status, stderr: run.stderr };
-}
-
-function require_write(file: string, text: string): void {
-  execFileSync('tee', [file], { input: text, stdio: ['pipe', 'ignore', 'inherit'] });
 }
 
 describe('vendored XSDs', () => {

@@ -1,12 +1,14 @@
 /**
- * The ADL API discovery: this window, its parents, then the opener and the opener's parents.
+ * The ADL API discovery: this window, its parents, then the opener and the opener's parents
+ * (also the opener of the top window, for content in a frame of an LMS popup).
  * Every cross-window access is guarded, because reading a property of a window from another
  * origin throws.
  */
 const MAX_HOPS = 500;
 
 export function findApi<T>(name: 'API' | 'API_1484_11', start: Window = window): T | null {
-  return searchUp<T>(name, start) ?? searchUp<T>(name, openerOf(start));
+  const top = read<Window>(start, 'top');
+  return searchUp<T>(name, start) ?? searchUp<T>(name, openerOf(start)) ?? (top && top !== start ? searchUp<T>(name, openerOf(top)) : null);
 }
 
 function searchUp<T>(name: string, win: Window | null): T | null {
