@@ -122,6 +122,10 @@ function loadScenes(
     if (file.data === undefined || !checkSchema(file, SceneSchema, file.data)) return;
     const scene = file.data as Scene;
     if (scene.id !== id) file.error(['id'], `scene id "${scene.id}" must equal the file name "${id}"`);
+    const untranslated = textsWithoutEnglish(scene);
+    if (untranslated.length) {
+      file.warn(untranslated[0], `${untranslated.length} text(s) without English ("en"); the English version shows the Danish text there`);
+    }
     scenes.push(scene);
   });
   return { scenes, sceneFiles };
@@ -233,6 +237,15 @@ function checkScenes(
       files.get(scene.id)!.error(['id'], `scene "${scene.id}" can never be reached: no scene before it leads here (check "next" on the scenes before)`);
     }
   }
+}
+
+/** Paths of the language maps in `value` that have Danish but no English. */
+function textsWithoutEnglish(value: unknown, path: Array<string | number> = []): Array<Array<string | number>> {
+  if (Array.isArray(value)) return value.flatMap((v, i) => textsWithoutEnglish(v, [...path, i]));
+  if (value === null || typeof value !== 'object') return [];
+  const record = value as Record<string, unknown>;
+  if (typeof record.da === 'string') return record.en === undefined ? [path] : [];
+  return Object.entries(record).flatMap(([k, v]) => textsWithoutEnglish(v, [...path, k]));
 }
 
 /** Module folders: every folder in `root` with a module.yaml. */

@@ -139,4 +139,14 @@ describe('validate: each kind of broken module stops with file:line:column and w
     edit(dir, 'scenes/d1.yaml', 'points: { know-the-rules: 1 }', 'points: { kultur: 1 }');
     expect(onlyError(dir)).toMatch(/scenes\/d1\.yaml:14:15: error: points for unknown competence area "kultur"; known: know-the-rules/);
   });
+
+  it('warns (without failing) about texts that have no English', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/oops.yaml', 'body: { da: Konsekvensen., en: The consequence. }', 'body: { da: Konsekvensen. }');
+    const result = load(dir);
+    expect(result.module).toBeDefined();
+    expect(result.problems.map(formatProblem)).toEqual([
+      `${join(dir, 'scenes/oops.yaml')}:4:7: warning: 1 text(s) without English ("en"); the English version shows the Danish text there`,
+    ]);
+  });
 });
