@@ -21,6 +21,7 @@ const player = document.createElement('ak-player') as AkPlayer;
 player.engine = engine;
 player.lang = launch.language ?? storedLanguage() ?? 'da';
 player.learnerKey = launch.learnerId ? shortHash(launch.learnerId) : null;
+player.restartable = Boolean(tracker.reset);
 let saving = true;
 showLanguage(player.lang);
 showNotice();
@@ -124,6 +125,10 @@ player.addEventListener('ak-language', (event) => {
   }
 });
 player.addEventListener('ak-finish', () => tracker.finish(progressReport(), 'done'));
+player.addEventListener('ak-restart', () => {
+  tracker.reset?.();
+  location.reload();
+});
 
 // Phones put pages away without unloading them: save when hidden.
 document.addEventListener('visibilitychange', () => {

@@ -61,6 +61,8 @@ export interface UiStrings {
   finish: string;
   /** Replaces the finish button once pressed. */
   finished: string;
+  /** Start the module over (standalone web page). */
+  restart: string;
   /** Medium mocks */
   email: string;
   from: string;
@@ -116,6 +118,7 @@ const da: UiStrings = {
   notMet: 'Ikke mødt',
   finish: 'Afslut modulet',
   finished: 'Modulet er afsluttet. Du kan nu lukke vinduet.',
+  restart: 'Start forfra',
   email: 'E-mail',
   from: 'Fra',
   to: 'Til',
@@ -170,6 +173,7 @@ const en: UiStrings = {
   notMet: 'Not met',
   finish: 'Finish',
   finished: 'The module is finished. You can close the window now.',
+  restart: 'Start over',
   email: 'Email',
   from: 'From',
   to: 'To',

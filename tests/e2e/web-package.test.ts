@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../build-scripts/browser/chromium.js';
 import { builtModules, DIST } from './package-fixtures.js';
 import { currentSceneId, walk } from './module-driver.js';
+import { strings } from '../../src/i18n/strings.js';
 
 const modules = await builtModules();
 let browser: Browser;
@@ -63,5 +64,20 @@ for (const module of modules) {
       expect(requests).toEqual([]);
       await context.close();
     });
+  });
+}
+
+for (const module of modules) {
+  it(`${module.id}: the web page's summary offers to start over, which begins a new attempt`, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(join(DIST, 'web', module.id, 'index.html')).href);
+    await walk(page.mainFrame(), module, 'poor');
+    await page.getByRole('button', { name: strings.da.restart, exact: true }).click();
+    await page.waitForFunction((first) => {
+      const engine = (document.querySelector('ak-player') as unknown as { engine?: { scene: { id: string }; path: string[] } }).engine;
+      return engine?.scene.id === first && engine.path.length === 1;
+    }, module.scenes[0].id);
+    await context.close();
   });
 }

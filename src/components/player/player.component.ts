@@ -73,6 +73,9 @@ export class AkPlayer extends LitElement {
   /** A status message shown at the top in a polite live region, e.g. "Din fremdrift gemmes ikke". */
   @property() notice: string | null = null;
 
+  /** Lets the learner start over from the summary (set by the app for the standalone web page). */
+  @property({ type: Boolean }) restartable = false;
+
   /** Keeps reflections of different learners on one computer apart (a hash of the LMS learner id). */
   @property({ attribute: false }) learnerKey: string | null = null;
 
@@ -162,6 +165,7 @@ export class AkPlayer extends LitElement {
           .results=${engine.results}
           .areas=${engine.module.areas}
           .passingScore=${engine.module.passingScore}
+          .restartable=${this.restartable}
           .lang=${lang}
         ></ak-summary>`;
     }

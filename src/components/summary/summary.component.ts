@@ -3,6 +3,7 @@
  * a table of results per competence area (title, earned/possible points, %) with a bar for each
  * (the bars are decoration; the table carries the numbers), and the finish button.
  *
+ * @event ak-restart - The learner asked to start the module over (only when `restartable`). No detail.
  * @event ak-finish - The learner pressed "Afslut modulet" / "Finish". No detail. Bubbles and is
  *   composed, so it leaves the player.
  *
@@ -11,6 +12,7 @@
  * @csspart table - The per-area result table.
  * @csspart finish - The finish button.
  * @csspart finished - The closing message that replaces it once pressed.
+ * @csspart restart - "Start forfra" (only when `restartable`).
  */
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -33,6 +35,9 @@ export class AkSummary extends SceneElement<SummaryScene> {
 
   /** The module's competence areas, for their titles. */
   @property({ attribute: false }) areas: CompetenceArea[] = [];
+
+  /** Offer "start over" (the standalone web page, where no LMS starts a new attempt). */
+  @property({ type: Boolean }) restartable = false;
 
   /** Set once the learner pressed finish: the button gives way to a closing message. */
   @property({ type: Boolean }) finished = false;
@@ -86,6 +91,9 @@ export class AkSummary extends SceneElement<SummaryScene> {
         ${this.finished
           ? html`<p class="finished" part="finished">${s.finished}</p>`
           : html`<button part="finish" @click=${this.finish}>${s.finish}</button>`}
+        ${this.restartable
+          ? html`<button class="secondary" part="restart" @click=${() => this.emit('ak-restart', null)}>${s.restart}</button>`
+          : nothing}
       </div>`;
   }
 
