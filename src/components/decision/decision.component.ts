@@ -17,29 +17,16 @@
  * @csspart feedback - The feedback box shown after answering.
  */
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import type { AnswerOutcome } from '../../engine/module-engine.js';
 import type { DecisionScene } from '../../model/compiled.js';
 import { ui } from '../../i18n/strings.js';
-import { SceneElement } from '../shared/scene-element.js';
+import { AnsweredSceneElement } from '../shared/scene-element.js';
 import { base } from '../shared/styles.js';
 import { fallbackLang, inline, rich } from '../shared/text.js';
 import { styles } from './decision.styles.js';
 
-export class AkDecision extends SceneElement<DecisionScene> {
+export class AkDecision extends AnsweredSceneElement<DecisionScene> {
   static override styles = [base, styles];
 
-  /** The outcome once answered; makes the scene read-only and shows the feedback. */
-  @property({ attribute: false }) outcome?: AnswerOutcome;
-
-  /** Set when the learner confirms without choosing. */
-  @state() private missing = false;
-
-  /** Moves focus to the feedback heading (after answering). */
-  async focusFeedback(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#feedback-heading')?.focus();
-  }
 
   override render() {
     const scene = this.scene;

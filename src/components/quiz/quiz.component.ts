@@ -15,12 +15,10 @@
  * @csspart feedback - The result and explanation shown after answering.
  */
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import type { AnswerOutcome } from '../../engine/module-engine.js';
 import { correctResponse } from '../../engine/scoring.js';
 import type { LangText, QuizScene } from '../../model/compiled.js';
 import { ui } from '../../i18n/strings.js';
-import { SceneElement } from '../shared/scene-element.js';
+import { AnsweredSceneElement } from '../shared/scene-element.js';
 import { base } from '../shared/styles.js';
 import { fallbackLang, inline, rich } from '../shared/text.js';
 import { styles } from './quiz.styles.js';
@@ -31,20 +29,9 @@ interface Choice {
   text: LangText | string;
 }
 
-export class AkQuiz extends SceneElement<QuizScene> {
+export class AkQuiz extends AnsweredSceneElement<QuizScene> {
   static override styles = [base, styles];
 
-  /** The outcome once answered; makes the question read-only and shows the explanation. */
-  @property({ attribute: false }) outcome?: AnswerOutcome;
-
-  /** Set when the learner checks without choosing anything. */
-  @state() private missing = false;
-
-  /** Moves focus to the result heading (after answering). */
-  async focusFeedback(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#feedback-heading')?.focus();
-  }
 
   override render() {
     const scene = this.scene;

@@ -3,7 +3,8 @@
  * focus on a scene change so screen readers announce the new scene.
  */
 import { LitElement, html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import type { AnswerOutcome } from '../../engine/module-engine.js';
 import type { Lang, LangText } from '../../model/compiled.js';
 import { fallbackLang, inline } from './text.js';
 
@@ -29,5 +30,20 @@ export abstract class SceneElement<S extends { id: string; title: LangText }> ex
   /** Dispatches a bubbling, composed `ak-*` CustomEvent. */
   protected emit<T>(name: string, detail: T, composed = true): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed }));
+  }
+}
+
+/** A scene the learner answers (decision, quiz): the outcome once answered, and feedback focus. */
+export abstract class AnsweredSceneElement<S extends { id: string; title: LangText }> extends SceneElement<S> {
+  /** The outcome once answered; makes the scene read-only and shows the feedback. */
+  @property({ attribute: false }) outcome?: AnswerOutcome;
+
+  /** Set when the learner confirms without choosing. */
+  @state() protected missing = false;
+
+  /** Moves focus to the feedback heading (after answering). */
+  async focusFeedback(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#feedback-heading')?.focus();
   }
 }
