@@ -14,14 +14,14 @@ import { createTracker } from './create-tracker.js';
 const module = JSON.parse(document.getElementById('ak-module')!.textContent!) as CompiledModule;
 const tracker: Tracker = createTracker(module.id);
 const launch = tracker.start();
-const engine = new ModuleEngine({ ...module, passingScore: launch.passingScore ?? module.passingScore }, launch.resumeState);
+const moduleToPlay: CompiledModule = { ...module, passingScore: launch.passingScore ?? module.passingScore };
+let engine = new ModuleEngine(moduleToPlay, launch.resumeState);
 const LANG_KEY = 'ak:lang';
 
 const player = document.createElement('ak-player') as AkPlayer;
 player.engine = engine;
 player.lang = launch.language ?? storedLanguage() ?? 'da';
 player.learnerKey = launch.learnerId ? shortHash(launch.learnerId) : null;
-player.restartable = Boolean(tracker.reset);
 let saving = true;
 showLanguage(player.lang);
 showNotice();
@@ -34,11 +34,15 @@ function showNotice(): void {
   const s = strings[player.lang];
   player.notice = !launch.connected
     ? s.notSaved
-    : !saving
-      ? s.saveFailing
-      : engine.resumeDiscarded && engine.step === 1
-        ? s.restarted
-        : null;
+    : launch.mode !== 'normal'
+      ? s.notRecorded
+      : !saving
+        ? s.saveFailing
+        : engine.resumeDiscarded && engine.step === 1
+          ? s.restarted
+          : null;
+  // Starting over: always on the web page; in an LMS only after a fail (a pass is never lowered anyway).
+  player.restartable = launch.mode === 'normal' && (tracker.format === 'web' || !engine.results.passed);
 }
 
 function showLanguage(lang: Lang): void {
@@ -64,12 +68,15 @@ function progressReport(): ProgressReport {
 function interactionOf(sceneId: string, outcome: AnswerOutcome): InteractionReport {
   const scene = engine.module.scenes.find((s) => s.id === sceneId) as Extract<Scene, { type: 'decision' | 'quiz' }>;
   const trueFalse = scene.type === 'quiz' && scene.question === 'true-false';
+  const optionIds = trueFalse ? ['true', 'false'] : (scene.options ?? []).map((o) => o.id);
+  // Responses in the authored order, so the same answer always reads the same in the LMS.
+  const authored = (ids: string[]) => optionIds.filter((id) => ids.includes(id));
   return {
     id: scene.id,
     type: trueFalse ? 'true-false' : 'choice',
-    optionIds: trueFalse ? ['true', 'false'] : (scene.options ?? []).map((o) => o.id),
-    response: outcome.response,
-    correctResponse: scene.type === 'quiz' ? correctResponse(scene) : [bestOption(scene)],
+    optionIds,
+    response: authored(outcome.response),
+    correctResponse: authored(scene.type === 'quiz' ? correctResponse(scene) : [bestOption(scene)]),
     correct: outcome.correct,
     description: plain(scene.prompt.da),
     areaIds: Object.keys(possiblePoints(scene)),
@@ -124,11 +131,12 @@ player.addEventListener('ak-language', (event) => {
     /* the choice just is not remembered */
   }
 });
-player.addEventListener('ak-finish', () => tracker.finish(progressReport(), 'done'));
-player.addEventListener('ak-restart', () => {
-  tracker.reset?.();
-  location.reload();
+player.addEventListener('ak-finish', () => {
+  tracker.finish(progressReport(), 'done');
+  // An LMS session ends with finish; only the web page can go on.
+  if (tracker.format !== 'web') player.restartable = false;
 });
+player.addEventListener('ak-restart', () => void player.show((engine = new ModuleEngine(moduleToPlay))));
 
 // Phones put pages away without unloading them: save when hidden.
 document.addEventListener('visibilitychange', () => {

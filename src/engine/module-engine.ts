@@ -55,7 +55,8 @@ export class ModuleEngine {
     if (this.completed) return 1;
     const last = this.module.scenes.length - 1;
     const furthest = Math.max(...this.state.path.map((id) => this.indexOf(id)));
-    return last > 0 ? Math.round((furthest / last) * 100) / 100 : 1;
+    // Floored, so an unfinished module never reports 1.
+    return last > 0 ? Math.floor((furthest / last) * 100) / 100 : 1;
   }
 
   /** Reaching the summary (or the last scene) completes the module. */

@@ -76,8 +76,6 @@ export interface Tracker {
    * leave early and want to come back. Later calls do nothing.
    */
   finish(progress: ProgressReport, reason: 'done' | 'suspend'): void;
-  /** Forgets the saved progress, so the next start is a new attempt (web only; an LMS decides that itself). */
-  reset?(): void;
   /** Told whenever saving starts failing (false) or works again (true). */
   onSaveState?: (saving: boolean) => void;
 }

@@ -38,14 +38,4 @@ export class WebTracker implements Tracker {
   finish(progress: ProgressReport): void {
     this.report(progress);
   }
-
-  /** Forgets the progress and stops saving, so that the page's unload cannot write it back. */
-  reset(): void {
-    try {
-      this.storage?.removeItem(this.key);
-    } catch {
-      /* nothing was stored */
-    }
-    this.storage = null;
-  }
 }

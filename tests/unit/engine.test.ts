@@ -15,10 +15,10 @@ function play(answers: Record<string, string[]>, engine = new ModuleEngine(mini)
 }
 
 const BEST = { d1: ['safe'], q1: ['a'], q2: ['a', 'b'], q3: ['true'] };
-const POOR = { d1: ['risky'], q1: ['b'], q2: ['a'], q3: ['true'] };
+const POOR = { d1: ['risky'], fix: ['false'], q1: ['b'], q2: ['a'], q3: ['true'] };
 
 describe('engine: order, branches and scoring (hand-computed on tests/fixtures/modules/mini)', () => {
-  it('best answers: skips the branch scene, scores 7/7, passes, every area full', () => {
+  it('best answers: skips the branch scenes, scores 7/7, passes; the branch-only area stays unmet', () => {
     const engine = play(BEST);
     expect(engine.path).toEqual(['intro', 'd1', 'q1', 'q2', 'q3', 'reflect', 'summary']);
     expect(engine.completed).toBe(true);
@@ -28,19 +28,21 @@ describe('engine: order, branches and scoring (hand-computed on tests/fixtures/m
     expect(r.areas).toEqual([
       { id: 'know-the-rules', earned: 3, possible: 3, scaled: 1, passed: true },
       { id: 'protect-daily', earned: 3, possible: 3, scaled: 1, passed: true },
+      { id: 'recognise-threats', earned: 0, possible: 0, scaled: null, passed: null },
       { id: 'incidents', earned: 1, possible: 1, scaled: 1, passed: true },
     ]);
   });
 
-  it('poor answers: the risky option branches through "oops"; 1/7 and failed', () => {
+  it('poor answers: the risky option branches through "oops" and "fix"; 1/8 and failed', () => {
     const engine = play(POOR);
-    expect(engine.path).toEqual(['intro', 'd1', 'oops', 'q1', 'q2', 'q3', 'reflect', 'summary']);
+    expect(engine.path).toEqual(['intro', 'd1', 'oops', 'fix', 'q1', 'q2', 'q3', 'reflect', 'summary']);
     const r = engine.results;
-    // d1 risky: 0 of know-the-rules 2 + protect-daily 1; q1 wrong: 0/1; q2 partly: 0/2; q3 right: 1/1.
-    expect([r.earned, r.possible, r.scaled, r.passed]).toEqual([1, 7, 0.1429, false]);
+    // d1 risky: 0 of know-the-rules 2 + protect-daily 1; fix wrong: 0/1; q1 wrong: 0/1; q2 partly: 0/2; q3 right: 1/1.
+    expect([r.earned, r.possible, r.scaled, r.passed]).toEqual([1, 8, 0.125, false]);
     expect(r.areas.map((a) => [a.id, a.earned, a.possible])).toEqual([
       ['know-the-rules', 0, 3],
       ['protect-daily', 0, 3],
+      ['recognise-threats', 0, 1],
       ['incidents', 1, 1],
     ]);
   });
@@ -101,7 +103,7 @@ describe('engine: order, branches and scoring (hand-computed on tests/fixtures/m
     const engine = new ModuleEngine(mini);
     expect(engine.progress).toBe(0);
     engine.next();
-    expect(engine.progress).toBeCloseTo(1 / 7, 2);
+    expect(engine.progress).toBe(0.12); // scene 1 of 0..8, floored
     expect(play(BEST).progress).toBe(1);
   });
 });
@@ -113,25 +115,28 @@ describe('engine: resume state', () => {
     engine.answer(['risky']);
     engine.next();
     engine.next();
+    engine.answer(['true']);
+    engine.next();
     engine.answer(['b']);
     engine.next();
     engine.answer(['a', 'c']);
     engine.back();
     const saved = engine.serialize();
-    expect(saved).toMatch(/^2\|[0-9a-z]+\|ya\|0\.1\.2\.3\.4\|3\|1=2;3=1;4=02$/);
+    // seed 1234 = "ya"; path intro.d1.oops.fix.q1.q2; cursor on q1; d1 option 2, fix true, q1 option 1, q2 options 0 and 2.
+    expect(saved).toMatch(/^2\|[0-9a-z]+\|ya\|0\.1\.2\.3\.4\.5\|4\|1=2;3=t;4=1;5=02$/);
     const resumed = new ModuleEngine(mini, saved);
     expect(resumed.resumed).toBe(true);
     expect(resumed.scene.id).toBe('q1');
     expect(resumed.answerOf('q2')).toEqual(['a', 'c']);
     expect(resumed.results).toEqual(engine.results);
-    expect(resumed.presented(mini.scenes[4])).toEqual(engine.presented(mini.scenes[4]));
+    expect(resumed.presented(mini.scenes[5])).toEqual(engine.presented(mini.scenes[5]));
   });
 
   it('keeps progress across a text-only edit, but not across a change of scenes or options', () => {
     const saved = new ModuleEngine(mini).serialize();
     const retitled = { ...mini, version: '1.0.1', scenes: mini.scenes.map((s) => ({ ...s, title: { da: 'Ny titel' } })) };
     expect(new ModuleEngine(retitled, saved).resumed).toBe(true);
-    const reordered = { ...mini, scenes: [mini.scenes[0], mini.scenes[2], mini.scenes[1], ...mini.scenes.slice(3)] };
+    const reordered = { ...mini, scenes: [mini.scenes[0], mini.scenes[1], mini.scenes[2], mini.scenes[4], mini.scenes[3], ...mini.scenes.slice(5)] };
     const engine = new ModuleEngine(reordered, saved);
     expect([engine.resumed, engine.resumeDiscarded]).toEqual([false, true]);
   });
@@ -146,7 +151,7 @@ describe('engine: resume state', () => {
       `2|${fp}|1|0.1|1|5=t`, // answer to a scene not on the path
       `2|${fp}|1|0.7|1|`, // straight to the summary
       `2|${fp}|1|0.1.1.1|3|1=0`, // the same decision three times
-      `2|${fp}|1|0.1.3|2|`, // past an unanswered decision
+      `2|${fp}|1|0.1.4|2|`, // past an unanswered decision
       `2|${fp}|1|0.1.2|2|1=0`, // the safe option does not lead to "oops"
       `2|${fp}|1|0.1|1|1=00`, // two options for a single choice
     ];

@@ -177,6 +177,15 @@ export class AkPlayer extends LitElement {
     this.emit<LanguageDetail>('ak-language', { lang });
   }
 
+  /** Shows a new engine (e.g. the learner starts over): focus and ak-scene-change as for Next. */
+  async show(engine: ModuleEngine): Promise<void> {
+    this.engine = engine;
+    this.revision++;
+    await this.updateComplete;
+    await this.sceneElement?.focusHeading();
+    this.emit<SceneChangeDetail>('ak-scene-change', { scene: engine.scene });
+  }
+
   private async go(direction: 'next' | 'back') {
     const engine = this.engine;
     if (!engine) return;

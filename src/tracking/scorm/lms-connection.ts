@@ -45,8 +45,9 @@ export class LmsConnection {
   private retryCount = 0;
   private saving = true;
   private readonly objectiveIndexes = new Map<string, number>();
-  private objectiveCount = 0;
-  private interactionCount = 0;
+  /** null when the LMS would not tell: then writing records could overwrite its own. */
+  private objectiveCount: number | null = 0;
+  private interactionCount: number | null = 0;
 
   constructor(
     private readonly api: ApiObject,
@@ -65,7 +66,7 @@ export class LmsConnection {
     this.initialized = this.invoke(this.names.initialize, ['']) === 'true' || this.invoke(this.names.initialize, ['']) === 'true';
     if (this.initialized) {
       this.objectiveCount = this.count('cmi.objectives._count');
-      for (let n = 0; n < this.objectiveCount; n++) this.objectiveIndexes.set(this.get(`cmi.objectives.${n}.id`), n);
+      for (let n = 0; n < (this.objectiveCount ?? 0); n++) this.objectiveIndexes.set(this.get(`cmi.objectives.${n}.id`), n);
       this.interactionCount = this.count('cmi.interactions._count');
     }
     return this.initialized;
@@ -106,25 +107,37 @@ export class LmsConnection {
     return this.invoke(this.names.terminate, ['']) === 'true';
   }
 
-  /** The index of the objective with this id; new ones are appended (2004 may pre-fill from the manifest). */
-  objectiveIndex(id: string): number {
-    let n = this.objectiveIndexes.get(id);
-    if (n === undefined) {
-      n = this.objectiveCount++;
-      this.objectiveIndexes.set(id, n);
-      this.set(`cmi.objectives.${n}.id`, id);
-    }
+  /**
+   * The index of the objective with this id; new ones are appended (2004 may pre-fill from the
+   * manifest). null when the objective cannot be written safely.
+   */
+  objectiveIndex(id: string): number | null {
+    const known = this.objectiveIndexes.get(id);
+    if (known !== undefined || this.objectiveCount === null) return known ?? null;
+    const n = this.objectiveCount;
+    if (!this.set(`cmi.objectives.${n}.id`, id)) return null;
+    this.objectiveCount++;
+    this.objectiveIndexes.set(id, n);
     return n;
   }
 
-  /** The element prefix of a new interaction record: one record per answer (a journal). */
-  newInteraction(): string {
-    return `cmi.interactions.${this.interactionCount++}`;
+  /**
+   * The element prefix of a new interaction record (one record per answer, a journal), with its
+   * id written; null when it cannot be written safely.
+   */
+  newInteraction(id: string): string | null {
+    if (this.interactionCount === null) return null;
+    const prefix = `cmi.interactions.${this.interactionCount}`;
+    if (!this.set(`${prefix}.id`, id)) return null;
+    this.interactionCount++;
+    return prefix;
   }
 
-  private count(element: string): number {
-    const n = Number(this.get(element));
-    return Number.isInteger(n) && n > 0 ? n : 0;
+  /** A collection's _count, or null when the LMS does not give one. */
+  private count(element: string): number | null {
+    const value = this.get(element);
+    const n = Number(value);
+    return value !== '' && Number.isInteger(n) && n >= 0 ? n : null;
   }
 
   private setSaving(saving: boolean): void {

@@ -12,6 +12,8 @@ import { LmsConnection, type ApiObject, type ScormApiNames } from './lms-connect
 export interface PriorResult {
   /** The LMS has a final result (completed, passed or failed). */
   final: boolean;
+  /** It says passed. */
+  passed: boolean;
   /** Its scaled score, 0..1, or null. */
   scaled: number | null;
 }
@@ -21,7 +23,7 @@ export abstract class ScormTracker implements Tracker {
   onSaveState?: (saving: boolean) => void;
   protected lms: LmsConnection | null = null;
   protected mode: LaunchInfo['mode'] = 'normal';
-  protected prior: PriorResult = { final: false, scaled: null };
+  protected prior: PriorResult = { final: false, passed: false, scaled: null };
   private readonly startedAt = Date.now();
   private finished = false;
 
@@ -38,6 +40,9 @@ export abstract class ScormTracker implements Tracker {
   protected abstract writeProgress(lms: LmsConnection, progress: ProgressReport): void;
   /** Status and scores; `final` tells whether the module is completed. */
   protected abstract writeResult(lms: LmsConnection, progress: ProgressReport): void;
+  /** The interaction id in this version's form. */
+  protected abstract interactionId(i: InteractionReport): string;
+  /** Everything after the id (already written at `prefix`). */
   protected abstract writeInteraction(lms: LmsConnection, prefix: string, i: InteractionReport): void;
   protected abstract writeExit(lms: LmsConnection, reason: 'done' | 'suspend'): void;
   protected abstract writeSessionTime(lms: LmsConnection, ms: number): void;
@@ -54,21 +59,23 @@ export abstract class ScormTracker implements Tracker {
     return launch;
   }
 
+  /** Review and browse record nothing: the learner looks, the LMS keeps what it has. */
   report(progress: ProgressReport): void {
-    if (!this.lms?.active || this.mode === 'review') return;
+    if (!this.lms?.active || this.mode !== 'normal') return;
     this.write(this.lms, progress);
     this.lms.commit();
   }
 
   recordInteraction(interaction: InteractionReport): void {
     if (!this.lms?.active || this.mode !== 'normal') return;
-    this.writeInteraction(this.lms, this.lms.newInteraction(), interaction);
+    const prefix = this.lms.newInteraction(this.interactionId(interaction));
+    if (prefix) this.writeInteraction(this.lms, prefix, interaction);
   }
 
   finish(progress: ProgressReport, reason: 'done' | 'suspend'): void {
     if (this.finished || !this.lms?.active) return;
     this.finished = true;
-    if (this.mode !== 'review') {
+    if (this.mode === 'normal') {
       this.write(this.lms, progress);
       this.writeExit(this.lms, reason);
     }
@@ -77,14 +84,18 @@ export abstract class ScormTracker implements Tracker {
 
   private write(lms: LmsConnection, progress: ProgressReport): void {
     this.writeProgress(lms, progress);
-    if (this.mode === 'normal' && this.improves(progress)) this.writeResult(lms, progress);
+    if (this.improves(progress)) this.writeResult(lms, progress);
     this.writeSessionTime(lms, Date.now() - this.startedAt);
   }
 
-  /** A result may be written unless the LMS holds a final one this session does not beat. */
+  /**
+   * A result may be written unless the LMS holds a final one this session does not beat:
+   * completed, with at least the same score, and not a fail where the LMS has a pass.
+   */
   private improves(progress: ProgressReport): boolean {
     if (!this.prior.final) return true;
-    return progress.completed && progress.results.scaled >= (this.prior.scaled ?? 0);
+    const { results } = progress;
+    return progress.completed && results.scaled >= (this.prior.scaled ?? 0) && (results.passed || !this.prior.passed);
   }
 }
 

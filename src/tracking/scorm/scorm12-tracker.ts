@@ -15,8 +15,10 @@ export class Scorm12Tracker extends ScormTracker {
 
   protected open(lms: LmsConnection): LaunchInfo {
     const raw = lmsNumber(lms.get('cmi.core.score.raw'));
+    const status = lms.get('cmi.core.lesson_status');
     this.prior = {
-      final: ['passed', 'failed', 'completed'].includes(lms.get('cmi.core.lesson_status')),
+      final: ['passed', 'failed', 'completed'].includes(status),
+      passed: status === 'passed',
       scaled: raw === null ? null : raw / 100,
     };
     const mastery = lmsNumber(lms.get('cmi.student_data.mastery_score'));
@@ -28,7 +30,9 @@ export class Scorm12Tracker extends ScormTracker {
       language: languageOf(lms.get('cmi.student_preference.language')),
       learnerId: lms.get('cmi.core.student_id') || undefined,
     };
-    if (launch.mode !== 'review') lms.set('cmi.core.exit', 'suspend');
+    if (launch.mode === 'normal') lms.set('cmi.core.exit', 'suspend');
+    // Browsing is recorded as such, but never over a status the learner earned.
+    if (launch.mode === 'browse' && ['', 'not attempted', 'browsed'].includes(status)) lms.set('cmi.core.lesson_status', 'browsed');
     return launch;
   }
 
@@ -40,7 +44,6 @@ export class Scorm12Tracker extends ScormTracker {
       // Never truncate: a cut state would resume wrongly. Keep the last good one instead.
       console.error(`[awareness-kit] resume state is ${progress.suspendData.length} chars; SCORM 1.2 allows ${SUSPEND_DATA_LIMIT}`);
     }
-    if (this.mode === 'browse') lms.set('cmi.core.lesson_status', 'browsed');
   }
 
   protected writeResult(lms: LmsConnection, { completed, results }: ProgressReport): void {
@@ -55,7 +58,9 @@ export class Scorm12Tracker extends ScormTracker {
       lms.set('cmi.core.score.max', 100);
     }
     for (const area of results.areas) {
-      const o = `cmi.objectives.${lms.objectiveIndex(cmiIdentifier('area', area.id))}`;
+      const n = lms.objectiveIndex(cmiIdentifier('area', area.id));
+      if (n === null) continue;
+      const o = `cmi.objectives.${n}`;
       if (area.passed === null) {
         lms.set(`${o}.status`, 'not attempted');
         continue;
@@ -67,11 +72,14 @@ export class Scorm12Tracker extends ScormTracker {
     }
   }
 
+  protected interactionId(i: InteractionReport): string {
+    return cmiIdentifier(i.id);
+  }
+
   protected writeInteraction(lms: LmsConnection, p: string, i: InteractionReport): void {
     // 1.2 choice responses are single characters 0-9a-z, one per option in authored order.
     const code = (ids: string[]): string =>
       i.type === 'true-false' ? (ids[0] === 'true' ? 't' : 'f') : ids.map((id) => i.optionIds.indexOf(id).toString(36)).join(',');
-    lms.set(`${p}.id`, cmiIdentifier(i.id));
     i.areaIds.forEach((area, k) => lms.set(`${p}.objectives.${k}.id`, cmiIdentifier('area', area)));
     lms.set(`${p}.time`, cmiTime(i.timestamp));
     lms.set(`${p}.type`, i.type);

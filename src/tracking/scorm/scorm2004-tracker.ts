@@ -13,6 +13,7 @@ export class Scorm2004Tracker extends ScormTracker {
   protected open(lms: LmsConnection): LaunchInfo {
     this.prior = {
       final: lms.get('cmi.completion_status') === 'completed',
+      passed: lms.get('cmi.success_status') === 'passed',
       scaled: lmsNumber(lms.get('cmi.score.scaled')),
     };
     const launch: LaunchInfo = {
@@ -24,7 +25,7 @@ export class Scorm2004Tracker extends ScormTracker {
       learnerId: lms.get('cmi.learner_id') || undefined,
     };
     // Until the learner finishes, leaving in any way must keep the attempt open.
-    if (launch.mode !== 'review') lms.set('cmi.exit', 'suspend');
+    if (launch.mode === 'normal') lms.set('cmi.exit', 'suspend');
     return launch;
   }
 
@@ -45,7 +46,9 @@ export class Scorm2004Tracker extends ScormTracker {
     }
     lms.set('cmi.success_status', results.passed ? 'passed' : 'failed');
     for (const area of results.areas) {
-      const o = `cmi.objectives.${lms.objectiveIndex(objectiveUrn(area.id))}`;
+      const n = lms.objectiveIndex(objectiveUrn(area.id));
+      if (n === null) continue;
+      const o = `cmi.objectives.${n}`;
       lms.set(`${o}.description`, clip(area.title, 250));
       lms.set(`${o}.completion_status`, area.passed === null ? 'not attempted' : 'completed');
       if (area.passed === null) continue;
@@ -57,9 +60,12 @@ export class Scorm2004Tracker extends ScormTracker {
     }
   }
 
+  protected interactionId(i: InteractionReport): string {
+    return interactionUrn(this.moduleId, i.id);
+  }
+
   protected writeInteraction(lms: LmsConnection, p: string, i: InteractionReport): void {
     const pattern = (ids: string[]): string => ids.join('[,]');
-    lms.set(`${p}.id`, interactionUrn(this.moduleId, i.id));
     lms.set(`${p}.type`, i.type);
     i.areaIds.forEach((area, k) => lms.set(`${p}.objectives.${k}.id`, objectiveUrn(area)));
     lms.set(`${p}.timestamp`, scormTimestamp(i.timestamp));
