@@ -49,37 +49,40 @@ export function loadModule(dir: string, areas: readonly CompetenceArea[]): LoadR
   const files: YamlFile[] = [moduleFile];
   const problems = (): Problem[] => files.flatMap((f) => f.problems);
   if (moduleFile.data === undefined) return { problems: problems() };
+  if (moduleFile.data === null || typeof moduleFile.data !== 'object' || Array.isArray(moduleFile.data)) {
+    moduleFile.error([], 'module.yaml must be a mapping with id, version, title, description, roles, minutes, passingScore, license, competences and scenes');
+    return { problems: problems() };
+  }
   const moduleValid = checkSchema(moduleFile, ModuleFile, moduleFile.data);
   const mod = moduleFile.data as ModuleData;
   if (typeof mod.passingScore === 'number' && mod.passingScore > 1 && mod.passingScore <= 100) {
     moduleFile.error(['passingScore'], `passingScore is a fraction of 1: write ${mod.passingScore / 100} for ${mod.passingScore} %`);
   }
+  const areaIds = new Set(areas.map((a) => a.id));
+  if (moduleValid) {
+    if (mod.id !== basename(dir)) moduleFile.error(['id'], `module id "${mod.id}" must equal its folder name "${basename(dir)}"`);
+    mod.competences.forEach((id, i) => {
+      if (!areaIds.has(id)) moduleFile.error(['competences', i], `unknown competence area "${id}"; known: ${[...areaIds].join(', ')}`);
+    });
+    const untranslated = textsWithoutEnglish({ title: mod.title, description: mod.description });
+    if (untranslated.length) moduleFile.warn(untranslated[0], 'no English ("en"); the English version shows the Danish text');
+  }
+
   // Scene files are checked even when module.yaml has problems, so authors see everything at once.
   const sceneIds = Array.isArray(mod.scenes) ? mod.scenes.filter((id): id is string => typeof id === 'string') : [];
-  if (!moduleValid) {
-    loadScenes(dir, sceneIds, moduleFile, files);
-    return { problems: problems() };
-  }
-  if (mod.id !== basename(dir)) {
-    moduleFile.error(['id'], `module id "${mod.id}" must equal its folder name "${basename(dir)}"`);
-  }
-  const areaIds = new Set(areas.map((a) => a.id));
-  mod.competences.forEach((id, i) => {
-    if (!areaIds.has(id)) moduleFile.error(['competences', i], `unknown competence area "${id}"; known: ${[...areaIds].join(', ')}`);
-  });
-
-  const { scenes, sceneFiles } = loadScenes(dir, mod.scenes, moduleFile, files);
-  const listed = new Set(mod.scenes);
+  const { scenes, sceneFiles } = loadScenes(dir, sceneIds, moduleFile, files);
+  const listed = new Set(sceneIds);
   if (existsSync(join(dir, 'scenes'))) {
     for (const name of readdirSync(join(dir, 'scenes'))) {
       const id = name.replace(/\.ya?ml$/, '');
       if (name !== id && !listed.has(id)) moduleFile.warn(['scenes'], `scenes/${name} is not listed in "scenes" and is not used`);
     }
   }
-  if (problems().some((p) => p.severity === 'error')) return { problems: problems() };
-
-  checkScenes(mod, scenes, sceneFiles, moduleFile, areaIds);
-  if (problems().some((p) => p.severity === 'error')) return { problems: problems() };
+  // The rules between scenes need every listed scene in good shape; module.yaml may still be wrong.
+  if (sceneIds.length > 0 && scenes.length === sceneIds.length) {
+    checkScenes(moduleValid ? mod.competences : null, scenes, sceneFiles, moduleFile, areaIds);
+  }
+  if (!moduleValid || problems().some((p) => p.severity === 'error')) return { problems: problems() };
 
   const used = new Set(mod.competences);
   const module: CompiledModule = renderTexts({
@@ -131,15 +134,16 @@ function loadScenes(
   return { scenes, sceneFiles };
 }
 
+/** `competences` is null when module.yaml is broken: then only what scenes alone decide is checked. */
 function checkScenes(
-  mod: ModuleData,
+  competences: readonly string[] | null,
   scenes: Scene[],
   files: Map<string, YamlFile>,
   moduleFile: YamlFile,
   knownAreas: Set<string>,
 ): void {
   const index = new Map(scenes.map((s, i) => [s.id, i]));
-  const trained = new Set(mod.competences);
+  const trained = new Set(competences ?? knownAreas);
   const exercised = new Set<string>();
   let scored = 0;
 
@@ -153,7 +157,7 @@ function checkScenes(
     let ok = true;
     for (const area of Object.keys(points ?? {})) {
       if (!knownAreas.has(area)) file.error([...path, area], `points for unknown competence area "${area}"; known: ${[...knownAreas].join(', ')}`, true);
-      else if (!trained.has(area)) file.error([...path, area], `points for "${area}", which module.yaml does not list under "competences"`, true);
+      else if (competences && !trained.has(area)) file.error([...path, area], `points for "${area}", which module.yaml does not list under "competences"`, true);
       else {
         exercised.add(area);
         continue;
@@ -181,6 +185,9 @@ function checkScenes(
         pointsOk = checkPoints(file, ['options', j, 'points'], o.points) && pointsOk;
         if (o.next) checkTarget(file, ['options', j, 'next'], i, o.next);
       });
+      if (scene.next && scene.options.every((o) => o.next)) {
+        file.warn(['next'], 'every option has its own "next", so the scene\'s "next" is never used');
+      }
       const best = possiblePoints(scene);
       if (Object.keys(best).length === 0) file.error(['options'], 'no option gives any points; a decision must be scored');
       const full = scene.options.some((o) => Object.entries(best).every(([a, p]) => (o.points?.[a] ?? 0) >= p));
@@ -217,7 +224,7 @@ function checkScenes(
   if (scenes[scenes.length - 1]?.type !== 'summary') {
     moduleFile.error(['scenes', scenes.length - 1], 'the last scene must be a summary (type: summary), which shows the result and completes the module');
   }
-  mod.competences.forEach((area, i) => {
+  competences?.forEach((area, i) => {
     if (!exercised.has(area)) moduleFile.error(['competences', i], `competence area "${area}" is listed but no decision or quiz gives points for it`);
   });
 

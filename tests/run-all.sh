@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-bash tests/require-tools.sh || exit 1
+bash tests/require-tools.sh || { echo "0 passed, 1 failed"; exit 1; }
 rm -rf test-results && mkdir -p test-results
 
 echo "== build"

@@ -10,7 +10,12 @@ let failed = 0;
 
 function runner(name, exit, count) {
   const before = failed;
-  count();
+  try {
+    count();
+  } catch (error) {
+    console.error(`${name}: unreadable report (${error.message})`);
+    failed += 1;
+  }
   // A runner that failed but reported no failed test still failed: count it once.
   if (exit !== '0' && failed === before) {
     console.error(`${name} exited with ${exit} without a failed test in its report`);
@@ -18,8 +23,13 @@ function runner(name, exit, count) {
   }
 }
 
+function missing(file) {
+  console.error(`missing ${file}: the runner did not report`);
+  failed += 1;
+}
+
 runner('vitest', vitestExit, () => {
-  if (!existsSync(vitestFile)) return;
+  if (!existsSync(vitestFile)) return missing(vitestFile);
   const report = JSON.parse(readFileSync(vitestFile, 'utf8'));
   passed += report.numPassedTests;
   failed += report.numFailedTests;
@@ -28,7 +38,7 @@ runner('vitest', vitestExit, () => {
 });
 
 runner('web-test-runner', wtrExit, () => {
-  if (!existsSync(junitFile)) return;
+  if (!existsSync(junitFile)) return missing(junitFile);
   const cases = readFileSync(junitFile, 'utf8').match(/<testcase\b[\s\S]*?(?:\/>|<\/testcase>)/g) ?? [];
   for (const c of cases) {
     if (/<(failure|error)\b/.test(c)) failed += 1;

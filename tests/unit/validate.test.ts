@@ -15,7 +15,7 @@ describe('validate: each kind of broken module stops with file:line:column and w
   it('accepts the intact test module', () => {
     const result = load(MINI);
     expect(result.problems).toEqual([]);
-    expect(result.module?.scenes.map((s) => s.id)).toEqual(['intro', 'd1', 'oops', 'q1', 'q2', 'q3', 'reflect', 'summary']);
+    expect(result.module?.scenes.map((s) => s.id)).toEqual(['intro', 'd1', 'oops', 'fix', 'q1', 'q2', 'q3', 'reflect', 'summary']);
   });
 
   it('YAML syntax error', () => {
@@ -62,7 +62,7 @@ describe('validate: each kind of broken module stops with file:line:column and w
 
   it('duplicate scene ids', () => {
     const dir = copyOfMini();
-    edit(dir, 'module.yaml', 'scenes: [intro, d1, oops, q1,', 'scenes: [intro, d1, oops, q1, q1,');
+    edit(dir, 'module.yaml', 'scenes: [intro, d1, oops, fix, q1,', 'scenes: [intro, d1, oops, fix, q1, q1,');
     expect(onlyError(dir)).toMatch(/module\.yaml:15:\d+: error: duplicate scene id "q1"/);
   });
 
@@ -80,8 +80,8 @@ describe('validate: each kind of broken module stops with file:line:column and w
 
   it('a module with no scored item', () => {
     const dir = copyOfMini();
-    edit(dir, 'module.yaml', 'scenes: [intro, d1, oops, q1, q2, q3, reflect, summary]', 'scenes: [intro, oops, reflect, summary]');
-    edit(dir, 'module.yaml', 'competences: [know-the-rules, protect-daily, incidents]', 'competences: [incidents]');
+    edit(dir, 'module.yaml', 'scenes: [intro, d1, oops, fix, q1, q2, q3, reflect, summary]', 'scenes: [intro, oops, reflect, summary]');
+    edit(dir, 'module.yaml', 'competences: [know-the-rules, protect-daily, recognise-threats, incidents]', 'competences: [incidents]');
     const errors = load(dir).problems.filter((p) => p.severity === 'error').map(formatProblem);
     expect(errors.some((e) => /module\.yaml:15:9: error: the module has no scored item/.test(e))).toBe(true);
   });
@@ -107,13 +107,13 @@ describe('validate: each kind of broken module stops with file:line:column and w
 
   it('a branch backwards, which could loop', () => {
     const dir = copyOfMini();
-    writeFileSync(join(dir, 'scenes/oops.yaml'), 'id: oops\ntype: story\ntitle: { da: Ups }\nnext: intro\n');
-    expect(onlyError(dir)).toMatch(/scenes\/oops\.yaml:4:7: error: "next" points back to "intro"/);
+    edit(dir, 'scenes/fix.yaml', 'answer: true', 'answer: true\nnext: intro');
+    expect(onlyError(dir)).toMatch(/scenes\/fix\.yaml:8:7: error: "next" points back to "intro"/);
   });
 
   it('a summary that is not last', () => {
     const dir = copyOfMini();
-    edit(dir, 'module.yaml', 'scenes: [intro, d1, oops, q1, q2, q3, reflect, summary]', 'scenes: [intro, summary, d1, oops, q1, q2, q3, reflect]');
+    edit(dir, 'module.yaml', 'scenes: [intro, d1, oops, fix, q1, q2, q3, reflect, summary]', 'scenes: [intro, summary, d1, oops, fix, q1, q2, q3, reflect]');
     const errors = load(dir).problems.filter((p) => p.severity === 'error').map(formatProblem);
     expect(errors.some((e) => /module\.yaml:15:17: error: the summary "summary" must be the last scene/.test(e)), errors.join('\n')).toBe(true);
     expect(errors.some((e) => /module\.yaml:15:\d+: error: the last scene must be a summary/.test(e))).toBe(true);
@@ -122,7 +122,10 @@ describe('validate: each kind of broken module stops with file:line:column and w
   it('a scene that can never be reached', () => {
     const dir = copyOfMini();
     edit(dir, 'scenes/d1.yaml', 'consequence: { da: Det går galt., en: It goes wrong. }', 'consequence: { da: Det går galt., en: It goes wrong. }\n    next: q1');
-    expect(onlyError(dir)).toMatch(/scenes\/oops\.yaml:1:5: error: scene "oops" can never be reached/);
+    const errors = load(dir).problems.filter((p) => p.severity === 'error').map(formatProblem);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/scenes\/oops\.yaml:1:5: error: scene "oops" can never be reached/);
+    expect(errors[1]).toMatch(/scenes\/fix\.yaml:2:5: error: scene "fix" can never be reached/);
   });
 
   it('errors in module.yaml do not hide errors in the scene files', () => {
@@ -148,5 +151,20 @@ describe('validate: each kind of broken module stops with file:line:column and w
     expect(result.problems.map(formatProblem)).toEqual([
       `${join(dir, 'scenes/oops.yaml')}:4:7: warning: 1 text(s) without English ("en"); the English version shows the Danish text there`,
     ]);
+  });
+
+  it('an empty module.yaml gives an error, not a crash', () => {
+    const dir = copyOfMini();
+    writeFileSync(join(dir, 'module.yaml'), '# nothing yet\n');
+    expect(onlyError(dir)).toMatch(/module\.yaml:1:1: error: module\.yaml must be a mapping with id, version/);
+  });
+
+  it('rules between scenes are still checked when module.yaml has an error', () => {
+    const dir = copyOfMini();
+    edit(dir, 'module.yaml', 'roles: [frontline]', 'roles: [nobody]');
+    edit(dir, 'scenes/q1.yaml', '{ id: b, text: { da: B, en: B }, correct: false }', '{ id: b, text: { da: B, en: B }, correct: true }');
+    const errors = load(dir).problems.filter((p) => p.severity === 'error').map(formatProblem);
+    expect(errors.some((e) => /module\.yaml:10:\d+: error: expected one of "frontline", "sysadmin", "manager"/.test(e)), errors.join('\n')).toBe(true);
+    expect(errors.some((e) => /scenes\/q1\.yaml:\d+:\d+: error: a single choice question needs exactly one correct option \(found 2\)/.test(e))).toBe(true);
   });
 });
