@@ -24,13 +24,13 @@ player.lang = launch.language ?? storedLanguage() ?? 'da';
 player.learnerKey = launch.learnerId ? shortHash(launch.learnerId) : null;
 let saving = true;
 showLanguage(player.lang);
-showNotice();
+refreshStatus();
 document.body.append(player);
 
 let sceneShownAt = Date.now();
 
-/** One notice at a time, the most important first. */
-function showNotice(): void {
+/** The notice (one at a time, the most important first) and whether to offer starting over. */
+function refreshStatus(): void {
   const s = strings[player.lang];
   player.notice = !launch.connected
     ? s.notSaved
@@ -108,7 +108,7 @@ function storedLanguage(): Lang | null {
 
 tracker.onSaveState = (ok) => {
   saving = ok;
-  showNotice();
+  refreshStatus();
 };
 
 player.addEventListener('ak-answer', (event) => {
@@ -119,12 +119,12 @@ player.addEventListener('ak-answer', (event) => {
 player.addEventListener('ak-scene-change', () => {
   sceneShownAt = Date.now();
   tracker.report(progressReport());
-  showNotice();
+  refreshStatus();
 });
 player.addEventListener('ak-language', (event) => {
   const lang = (event as CustomEvent<{ lang: Lang }>).detail.lang;
   showLanguage(lang);
-  showNotice();
+  refreshStatus();
   try {
     localStorage.setItem(LANG_KEY, lang);
   } catch {
