@@ -39,7 +39,9 @@ function refreshStatus(): void {
       : !saving
         ? s.saveFailing
         : engine.resumeDiscarded && engine.step === 1
-          ? s.restarted
+          ? engine.resumeDiscarded === 'changed'
+            ? s.restarted
+            : s.unreadableState
           : null;
   // Starting over: always on the web page; in an LMS only after a fail (a pass is never lowered anyway).
   player.restartable = launch.mode === 'normal' && (tracker.format === 'web' || !engine.results.passed);

@@ -4,7 +4,7 @@
  * the tracking adapters report it.
  */
 import { isScored, type CompiledModule, type DecisionOption, type Scene } from '../model/compiled.js';
-import { decodeState, encodeState, type EngineState } from './resume-state.js';
+import { decodeState, encodeState, type EngineState, whyUnusable } from './resume-state.js';
 import { computeResults, earnedPoints, isBest, isCorrect, type AreaPoints, type Results } from './scoring.js';
 
 export interface AnswerOutcome {
@@ -24,8 +24,11 @@ export class ModuleEngine {
 
   /** Set when a resume state was given and understood. */
   readonly resumed: boolean;
-  /** Set when a resume state was given but did not fit this module (so the learner starts over). */
-  readonly resumeDiscarded: boolean;
+  /**
+   * Why a given resume state was not used (the learner starts over): `changed` when it was saved
+   * against another version of the module's structure, `unreadable` when it is damaged.
+   */
+  readonly resumeDiscarded: 'changed' | 'unreadable' | null;
 
   /**
    * Pass a saved resume state to continue; an unreadable one starts from the beginning.
@@ -38,7 +41,7 @@ export class ModuleEngine {
     const restored = decoded && this.allows(decoded) ? decoded : null;
     this.state = restored ?? { path: [module.scenes[0].id], cursor: 0, answers: {}, seed };
     this.resumed = restored !== null;
-    this.resumeDiscarded = Boolean(resume) && restored === null;
+    this.resumeDiscarded = !resume || restored ? null : whyUnusable(module.scenes, resume);
   }
 
   get scene(): Scene {

@@ -95,6 +95,12 @@ function decodeResponse(scene: Scene, value: string): string[] | null {
   return ids.length > 0 ? ids : null;
 }
 
+/** For a state that cannot be used: saved against another module structure, or damaged? */
+export function whyUnusable(scenes: readonly Scene[], text: string): 'changed' | 'unreadable' {
+  const parts = text.split('|');
+  return parts.length === 6 && parts[0] === FORMAT && parts[1] !== fingerprint(scenes) ? 'changed' : 'unreadable';
+}
+
 /** A short hash of what a resume state's indexes depend on. */
 export function fingerprint(scenes: readonly Scene[]): string {
   const shape = scenes.map((s) => {

@@ -28,6 +28,8 @@ export interface UiStrings {
   saveFailing: string;
   /** Notice when a saved state did not fit an updated module. */
   restarted: string;
+  /** Notice when a saved state could not be read. */
+  unreadableState: string;
   /** Notice when the LMS opened the module to look at, not to record (review/browse). */
   notRecorded: string;
   /** Decision */
@@ -92,6 +94,7 @@ const da: UiStrings = {
   notSaved: 'Din fremdrift gemmes ikke.',
   saveFailing: 'Din fremdrift kan ikke gemmes lige nu. Vi prøver igen automatisk – luk ikke vinduet endnu.',
   restarted: 'Modulet er blevet opdateret, siden du sidst var her, så du starter forfra.',
+  unreadableState: 'Dine gemte fremskridt kunne ikke læses, så du starter forfra.',
   notRecorded: 'Du gennemser modulet. Dine svar bliver ikke registreret.',
   choose: 'Vælg',
   yourChoice: 'Dit valg',
@@ -148,6 +151,7 @@ const en: UiStrings = {
   notSaved: 'Your progress is not saved.',
   saveFailing: 'Your progress cannot be saved right now. We will keep trying – please do not close the window yet.',
   restarted: 'The module has been updated since your last visit, so you start from the beginning.',
+  unreadableState: 'Your saved progress could not be read, so you start from the beginning.',
   notRecorded: 'You are looking through the module. Your answers are not recorded.',
   choose: 'Choose',
   yourChoice: 'Your choice',

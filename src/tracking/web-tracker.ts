@@ -6,7 +6,9 @@ import type { InteractionReport, LaunchInfo, ProgressReport, Tracker } from './t
 
 export class WebTracker implements Tracker {
   readonly format = 'web' as const;
+  onSaveState?: (saving: boolean) => void;
   private storage: Storage | null = null;
+  private saving = true;
 
   constructor(private readonly moduleId: string) {}
 
@@ -24,10 +26,16 @@ export class WebTracker implements Tracker {
   }
 
   report(progress: ProgressReport): void {
+    if (!this.storage) return;
+    let ok = true;
     try {
-      this.storage?.setItem(this.key, progress.suspendData);
+      this.storage.setItem(this.key, progress.suspendData);
     } catch {
-      /* storage full or blocked: the module goes on, unsaved */
+      ok = false; // storage full or blocked: the module goes on, and the learner is told
+    }
+    if (ok !== this.saving) {
+      this.saving = ok;
+      this.onSaveState?.(ok);
     }
   }
 

@@ -81,3 +81,25 @@ for (const module of modules) {
     await context.close();
   });
 }
+
+for (const module of modules) {
+  it(`${module.id}: when the browser will not store progress, the learner is told, until it works again`, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if ((window as unknown as { __full?: boolean }).__full) throw new DOMException('full', 'QuotaExceededError');
+        return setItem.call(this, key, value);
+      };
+    });
+    await page.goto(pathToFileURL(join(DIST, 'web', module.id, 'index.html')).href);
+    await page.evaluate(() => ((window as unknown as { __full: boolean }).__full = true));
+    await walk(page.mainFrame(), module, 'best', { stopAfterScored: 1 });
+    await expect.poll(() => page.getByText(strings.da.saveFailing).count()).toBeGreaterThan(0);
+    await page.evaluate(() => ((window as unknown as { __full: boolean }).__full = false));
+    await walk(page.mainFrame(), module, 'best', { stopAfterScored: 1 });
+    await expect.poll(() => page.getByText(strings.da.saveFailing).count()).toBe(0);
+    await context.close();
+  });
+}
