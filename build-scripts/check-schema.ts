@@ -92,9 +92,12 @@ function report(file: YamlFile, error: ErrorObject, at: DataPath): void {
       file.error(path, `missing required field "${field}" in ${where}${what}`);
       break;
     }
-    case 'additionalProperties':
-      file.error([...path, String(p.additionalProperty)], `unknown field "${String(p.additionalProperty)}" in ${where}`, true);
+    case 'additionalProperties': {
+      const field = String(p.additionalProperty);
+      const known = Object.keys((error.parentSchema as TSchema)?.properties ?? {});
+      file.error([...path, field], `unknown field "${field}" in ${where}${didYouMean(field, known)}`, true);
       break;
+    }
     case 'pattern':
       file.error(path, `${where}: ${(error.parentSchema as TSchema)?.description ?? `must match ${String(p.pattern)}`}`);
       break;
@@ -133,4 +136,25 @@ function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown 
   let v: unknown = value;
   for (const part of path) v = (v as Record<string | number, unknown> | undefined)?.[part];
   return v;
+}
+
+/** ' (did you mean "feedback"?)' when a known word is one or two typos away. */
+export function didYouMean(word: string, known: readonly string[]): string {
+  const close = known
+    .map((k) => [k, distance(word.toLowerCase(), k.toLowerCase())] as const)
+    .filter(([, d]) => d <= Math.max(1, Math.min(2, Math.floor(word.length / 4))))
+    .sort((a, b) => a[1] - b[1])[0];
+  return close ? ` (did you mean "${close[0]}"?)` : '';
+}
+
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
 }

@@ -15,7 +15,7 @@ import {
 } from '../src/model/schema.js';
 import type { CompiledModule } from '../src/model/compiled.js';
 import { possiblePoints } from '../src/engine/scoring.js';
-import { checkSchema } from './check-schema.js';
+import { checkSchema, didYouMean } from './check-schema.js';
 import { renderTexts } from './markdown.js';
 import { YamlFile, type Problem } from './yaml-file.js';
 
@@ -129,6 +129,8 @@ function loadScenes(
     if (untranslated.length) {
       file.warn(untranslated[0], `${untranslated.length} text(s) without English ("en"); the English version shows the Danish text there`);
     }
+    const html = textsWithHtml(scene);
+    if (html.length) file.warn(html[0], 'this text contains HTML tags, which are shown as plain text; use Markdown (**bold**, lists, [links](…))');
     scenes.push(scene);
   });
   return { scenes, sceneFiles };
@@ -145,6 +147,7 @@ function checkScenes(
   const index = new Map(scenes.map((s, i) => [s.id, i]));
   const trained = new Set(competences ?? knownAreas);
   const exercised = new Set<string>();
+  let unknownArea = false;
   let scored = 0;
 
   const checkTarget = (file: YamlFile, path: Array<string | number>, from: number, target: string): void => {
@@ -156,7 +159,11 @@ function checkScenes(
   const checkPoints = (file: YamlFile, path: Array<string | number>, points: Record<string, number> | undefined): boolean => {
     let ok = true;
     for (const area of Object.keys(points ?? {})) {
-      if (!knownAreas.has(area)) file.error([...path, area], `points for unknown competence area "${area}"; known: ${[...knownAreas].join(', ')}`, true);
+      if (!knownAreas.has(area)) {
+        unknownArea = true;
+        const hint = didYouMean(area, [...knownAreas]) || `; known: ${[...knownAreas].join(', ')}`;
+        file.error([...path, area], `points for unknown competence area "${area}"${hint}`, true);
+      }
       else if (competences && !trained.has(area)) file.error([...path, area], `points for "${area}", which module.yaml does not list under "competences"`, true);
       else {
         exercised.add(area);
@@ -224,7 +231,8 @@ function checkScenes(
   if (scenes[scenes.length - 1]?.type !== 'summary') {
     moduleFile.error(['scenes', scenes.length - 1], 'the last scene must be a summary (type: summary), which shows the result and completes the module');
   }
-  competences?.forEach((area, i) => {
+  // After a misspelt area, "area X gets no points" would only echo that error.
+  if (!unknownArea) competences?.forEach((area, i) => {
     if (!exercised.has(area)) moduleFile.error(['competences', i], `competence area "${area}" is listed but no decision or quiz gives points for it`);
   });
 
@@ -253,6 +261,14 @@ function textsWithoutEnglish(value: unknown, path: Array<string | number> = []):
   const record = value as Record<string, unknown>;
   if (typeof record.da === 'string') return record.en === undefined ? [path] : [];
   return Object.entries(record).flatMap(([k, v]) => textsWithoutEnglish(v, [...path, k]));
+}
+
+/** Paths of texts with something that looks like an HTML tag. */
+function textsWithHtml(value: unknown, path: Array<string | number> = []): Array<Array<string | number>> {
+  if (typeof value === 'string') return /<\/?[a-z][a-z0-9]*(\s[^>]*)?>/i.test(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => textsWithHtml(v, [...path, i]));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => textsWithHtml(v, [...path, k]));
 }
 
 /** Module folders: every folder in `root` with a module.yaml. */

@@ -26,15 +26,18 @@ export class YamlFile {
   constructor(path: string, text = readFileSync(path, 'utf8')) {
     this.path = path;
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
-    for (const error of this.doc.errors) {
+    // Only the first syntax error: the ones after it are mostly its echoes.
+    const error = this.doc.errors[0];
+    if (error) {
       // error.pos is an offset; prettyErrors would also put line numbers into the message text.
       const { line, col: column } = this.lines.linePos(error.pos[0]);
+      const message = firstLine(error.message);
       this.problems.push({
         file: this.displayPath,
         line,
         column,
         severity: 'error',
-        message: `YAML syntax error: ${firstLine(error.message)}`,
+        message: `YAML syntax error: ${message}${hintFor(message)}`,
       });
     }
     this.data = this.problems.length ? undefined : this.doc.toJS();
@@ -86,6 +89,19 @@ export class YamlFile {
 
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}`;
+}
+
+/** Plain words for the parser messages authors of prose meet most. */
+function hintFor(message: string): string {
+  if (/Nested mappings are not allowed in compact mappings|Implicit keys need to be on a single line|Implicit map keys need to be followed by map values/.test(message)) {
+    return ' (a text with ": " in it? Put the text in quotes, or start it on its own line after ">")';
+  }
+  if (/Missing closing "?quote/.test(message)) return ' (a quote opened earlier in the file is never closed)';
+  if (/Tabs are not allowed|tab/i.test(message)) return ' (indent with spaces, not tabs)';
+  if (/indent|Sequence item without - indicator|All mapping items must start at the same column/.test(message)) {
+    return ' (check the indentation of this line against the lines above it)';
+  }
+  return '';
 }
 
 function firstLine(message: string): string {

@@ -167,4 +167,30 @@ describe('validate: each kind of broken module stops with file:line:column and w
     expect(errors.some((e) => /module\.yaml:10:\d+: error: expected one of "frontline", "sysadmin", "manager"/.test(e)), errors.join('\n')).toBe(true);
     expect(errors.some((e) => /scenes\/q1\.yaml:\d+:\d+: error: a single choice question needs exactly one correct option \(found 2\)/.test(e))).toBe(true);
   });
+
+  it('suggests the field an author probably meant', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/d1.yaml', 'feedback: { da: Nej., en: No. }', 'feedbak: { da: Nej., en: No. }');
+    const errors = load(dir).problems.filter((p) => p.severity === 'error').map(formatProblem);
+    expect(errors.some((e) => /d1\.yaml:18:5: error: unknown field "feedbak" in "options\.2" \(did you mean "feedback"\?\)/.test(e)), errors.join('\n')).toBe(true);
+  });
+
+  it('suggests the competence area an author probably meant', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/q3.yaml', 'points: { incidents: 1 }', 'points: { incidentz: 1 }');
+    expect(onlyError(dir)).toMatch(/q3\.yaml:8:11: error: points for unknown competence area "incidentz" \(did you mean "incidents"\?\)/);
+  });
+
+  it('explains the colon-in-a-text mistake in plain words', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/oops.yaml', 'body: { da: Konsekvensen., en: The consequence. }', 'body:\n  da: Gør i stedet sådan: ring\n  en: x');
+    expect(onlyError(dir)).toMatch(/oops\.yaml:5:\d+: error: YAML syntax error: .*\(a text with ": " in it\? Put the text in quotes/);
+  });
+
+  it('warns about HTML in a text (it is shown as plain text)', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/oops.yaml', 'body: { da: Konsekvensen., en: The consequence. }', 'body: { da: "<b>Konsekvensen</b>.", en: The consequence. }');
+    const warnings = load(dir).problems.map(formatProblem);
+    expect(warnings).toEqual([`${join(dir, 'scenes/oops.yaml')}:4:13: warning: this text contains HTML tags, which are shown as plain text; use Markdown (**bold**, lists, [links](…))`]);
+  });
 });
