@@ -3,6 +3,8 @@
 # "N passed, N failed", summed over all of them. Fails when a test fails or none ran.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# Plain output when it goes to a file or a CI log.
+[ -t 1 ] || export NO_COLOR=1 FORCE_COLOR=0
 
 bash tests/require-tools.sh || { echo "0 passed, 1 failed"; exit 1; }
 rm -rf test-results && mkdir -p test-results
