@@ -27,7 +27,6 @@ import { styles } from './decision.styles.js';
 export class AkDecision extends AnsweredSceneElement<DecisionScene> {
   static override styles = [base, styles];
 
-
   override render() {
     const scene = this.scene;
     if (!scene) return nothing;

@@ -32,7 +32,6 @@ interface Choice {
 export class AkQuiz extends AnsweredSceneElement<QuizScene> {
   static override styles = [base, styles];
 
-
   override render() {
     const scene = this.scene;
     if (!scene) return nothing;
