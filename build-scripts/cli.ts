@@ -7,11 +7,13 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { publishedSchemas } from '../src/model/schema.js';
-import { loadAreas, loadModule, moduleDirs } from './load-module.js';
+import { checkCoverage, loadFramework, loadModule, moduleDirs } from './load-module.js';
 import { formatProblem, type Problem } from './yaml-file.js';
 import { FORMATS, buildRuntime } from './runtime.js';
 import { packageFiles, pageFor, zip } from './package.js';
 import type { CompiledModule } from '../src/model/compiled.js';
+import type { CompetenceFramework } from '../src/model/schema.js';
+import { writePublication } from './publication.js';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -19,22 +21,23 @@ export interface Sources {
   /** Folder with one subfolder per module. */
   modulesDir?: string;
   /** The competence framework all modules score against. */
-  areasFile?: string;
+  frameworkFile?: string;
 }
 
 export function validateAll({
   modulesDir = join(root, 'modules'),
-  areasFile = join(root, 'modules', 'competence-areas.yaml'),
-}: Sources = {}): { modules: CompiledModule[]; problems: Problem[] } {
-  const { areas, problems } = loadAreas(areasFile);
+  frameworkFile = join(root, 'modules', 'competence-framework.yaml'),
+}: Sources = {}): { modules: CompiledModule[]; problems: Problem[]; framework?: CompetenceFramework } {
+  const { framework, problems } = loadFramework(frameworkFile);
   const modules: CompiledModule[] = [];
-  if (problems.some((p) => p.severity === 'error')) return { modules, problems };
+  if (!framework) return { modules, problems };
   for (const dir of moduleDirs(modulesDir)) {
-    const result = loadModule(dir, areas);
+    const result = loadModule(dir, framework);
     problems.push(...result.problems);
     if (result.module) modules.push(result.module);
   }
-  return { modules, problems };
+  if (!problems.some((p) => p.severity === 'error')) problems.push(...checkCoverage(frameworkFile, framework, modules));
+  return { modules, problems, framework };
 }
 
 export function writeSchemas(dir = join(root, 'modules', 'schema')): void {
@@ -49,9 +52,9 @@ export async function buildAll(
   { distDir = join(root, 'dist'), ...sources }: Sources & { distDir?: string } = {},
 ): Promise<{ modules: CompiledModule[]; ms: number }> {
   const started = performance.now();
-  const { modules, problems } = validateAll(sources);
+  const { modules, problems, framework } = validateAll(sources);
   report(problems);
-  if (problems.some((p) => p.severity === 'error')) throw new Error('module files have errors (see above)');
+  if (!framework || problems.some((p) => p.severity === 'error')) throw new Error('module files have errors (see above)');
   if (modules.length === 0) throw new Error('no modules found in modules/');
   rmSync(distDir, { recursive: true, force: true });
   mkdirSync(join(distDir, 'packages'), { recursive: true });
@@ -70,6 +73,7 @@ export async function buildAll(
       }
     }
   }
+  await writePublication(framework, modules, distDir);
   return { modules, ms: performance.now() - started };
 }
 
@@ -91,7 +95,7 @@ async function main(): Promise<void> {
   } else if (command === 'build') {
     writeSchemas();
     const { modules, ms } = await buildAll();
-    console.log(`Built ${modules.length} module(s) × ${FORMATS.length} formats in ${(ms / 1000).toFixed(1)} s → dist/packages/`);
+    console.log(`Built ${modules.length} module(s) × ${FORMATS.length} formats in ${(ms / 1000).toFixed(1)} s → dist/packages/, competence profiles → dist/publication/`);
   } else if (command === 'schema') {
     writeSchemas();
     console.log('Wrote modules/schema/*.schema.json');

@@ -6,14 +6,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
-  CompetenceAreasFile,
+  CompetenceFrameworkFile,
   ModuleFile,
   Scene as SceneSchema,
-  type CompetenceArea,
+  type CompetenceFramework,
   type ModuleFile as ModuleData,
   type Scene,
 } from '../src/model/schema.js';
-import type { CompiledModule } from '../src/model/compiled.js';
+import type { CompiledModule, ProfileInfo } from '../src/model/compiled.js';
 import { possiblePoints } from '../src/engine/scoring.js';
 import { checkSchema, didYouMean } from './check-schema.js';
 import { renderTexts } from './markdown.js';
@@ -30,21 +30,69 @@ export interface LoadResult {
   problems: Problem[];
 }
 
-export function loadAreas(path: string): { areas: CompetenceArea[]; problems: Problem[] } {
+/** Reads and checks the competence framework: areas with levels and behaviours, role profiles. */
+export function loadFramework(path: string): { framework?: CompetenceFramework; problems: Problem[] } {
   const file = new YamlFile(path);
-  if (file.data !== undefined && checkSchema(file, CompetenceAreasFile, file.data)) {
-    const areas = (file.data as { areas: CompetenceArea[] }).areas;
-    const seen = new Set<string>();
-    areas.forEach((a, i) => {
-      if (seen.has(a.id)) file.error(['areas', i, 'id'], `duplicate competence area id "${a.id}"`);
-      seen.add(a.id);
+  if (file.data === undefined || !checkSchema(file, CompetenceFrameworkFile, file.data)) return { problems: file.problems };
+  const framework = file.data as CompetenceFramework;
+  const levelsInOrder = (levels: ReadonlyArray<{ level: number }>) => levels.every((l, i) => l.level === i + 1);
+  if (!levelsInOrder(framework.levels)) file.error(['levels'], 'levels must be 1, 2 and 3, in that order');
+  framework.levels.forEach((l, i) => {
+    if (i > 0 && l.minScore < framework.levels[i - 1].minScore) file.error(['levels', i, 'minScore'], 'minScore must not be lower than the level below');
+  });
+  const areaIds = new Set<string>();
+  framework.areas.forEach((a, i) => {
+    if (areaIds.has(a.id)) file.error(['areas', i, 'id'], `duplicate competence area id "${a.id}"`);
+    areaIds.add(a.id);
+    if (!levelsInOrder(a.behaviours)) file.error(['areas', i, 'behaviours'], 'behaviours must be given for levels 1, 2 and 3, in that order');
+  });
+  const roleIds = new Set<string>();
+  framework.roles.forEach((r, i) => {
+    if (roleIds.has(r.id)) file.error(['roles', i, 'id'], `duplicate role "${r.id}"`);
+    roleIds.add(r.id);
+    const targeted = new Set<string>();
+    r.targets.forEach((t, j) => {
+      if (!areaIds.has(t.area)) file.error(['roles', i, 'targets', j, 'area'], `unknown competence area "${t.area}"${didYouMean(t.area, [...areaIds])}`);
+      if (targeted.has(t.area)) file.error(['roles', i, 'targets', j, 'area'], `"${t.area}" has two targets in this role`);
+      targeted.add(t.area);
     });
-    return { areas, problems: file.problems };
-  }
-  return { areas: [], problems: file.problems };
+  });
+  return file.problems.some((p) => p.severity === 'error') ? { problems: file.problems } : { framework, problems: file.problems };
 }
 
-export function loadModule(dir: string, areas: readonly CompetenceArea[]): LoadResult {
+/**
+ * Each area in a role's profile needs at least two scored items across that role's modules;
+ * fewer is too thin to say anything about the area. Gives warnings at the role's target line.
+ */
+export function checkCoverage(path: string, framework: CompetenceFramework, modules: readonly CompiledModule[]): Problem[] {
+  const file = new YamlFile(path);
+  framework.roles.forEach((role, i) => {
+    const ofRole = modules.filter((m) => m.roles.includes(role.id));
+    role.targets.forEach((t, j) => {
+      const items = ofRole.flatMap((m) =>
+        m.scenes.filter((s) => (s.type === 'decision' || s.type === 'quiz') && (possiblePoints(s)[t.area] ?? 0) > 0).map((s) => `${m.id}/${s.id}`),
+      );
+      if (items.length < 2) {
+        const where = ofRole.length ? `its modules (${ofRole.map((m) => m.id).join(', ')})` : 'its modules (there are none yet)';
+        file.warn(['roles', i, 'targets', j], `area "${t.area}" in the profile of role "${role.id}" is trained by ${items.length} scored item(s) across ${where}; at least 2 are needed`);
+      }
+    });
+  });
+  return file.problems;
+}
+
+/** The profile a module is scored against: its first role, for the areas it trains. */
+function profileFor(framework: CompetenceFramework, mod: ModuleData): ProfileInfo {
+  const role = framework.roles.find((r) => r.id === mod.roles[0]);
+  const targets: ProfileInfo['targets'] = {};
+  for (const t of role?.targets ?? []) {
+    if (mod.competences.includes(t.area)) targets[t.area] = { level: t.level, minScore: framework.levels[t.level - 1].minScore };
+  }
+  return { role: mod.roles[0], title: role?.title ?? { da: mod.roles[0] }, targets };
+}
+
+export function loadModule(dir: string, framework: CompetenceFramework): LoadResult {
+  const areas = framework.areas;
   const moduleFile = new YamlFile(join(dir, 'module.yaml'));
   const files: YamlFile[] = [moduleFile];
   const problems = (): Problem[] => files.flatMap((f) => f.problems);
@@ -94,7 +142,8 @@ export function loadModule(dir: string, areas: readonly CompetenceArea[]): LoadR
     minutes: mod.minutes,
     passingScore: mod.passingScore,
     license: mod.license,
-    areas: areas.filter((a) => used.has(a.id)),
+    areas: areas.filter((a) => used.has(a.id)).map(({ id, code, title, description, advice, readMore }) => ({ id, code, title, description, advice, readMore })),
+    profile: profileFor(framework, mod),
     scenes,
   });
   return { module, problems: problems() };

@@ -26,7 +26,7 @@ export function renderInline(text: string): string {
 }
 
 /** Fields whose text is a paragraph or more; all other texts are rendered inline. */
-const BLOCK_FIELDS = new Set(['body', 'prompt', 'feedback', 'consequence', 'explanation', 'description', 'note']);
+const BLOCK_FIELDS = new Set(['body', 'prompt', 'feedback', 'consequence', 'explanation', 'description', 'note', 'advice', 'readMore']);
 
 /** Renders every language map ({da, en}) found in `value`, by the name of the field holding it. */
 export function renderTexts<T>(value: T, field = ''): T {

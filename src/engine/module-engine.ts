@@ -78,6 +78,7 @@ export class ModuleEngine {
       this.module.areas.map((a) => a.id),
       answered,
       this.module.passingScore,
+      this.module.profile?.targets,
     );
   }
 

@@ -13,7 +13,9 @@ export interface AreaResult {
   possible: number;
   /** earned / possible, or null when the learner met no item for this area. */
   scaled: number | null;
-  /** scaled ≥ the passing score; null when the area was not met. */
+  /** The scaled score that masters this area: the role's target level, else the passing score. */
+  target: number;
+  /** scaled ≥ target; null when the area was not met. */
   passed: boolean | null;
 }
 
@@ -74,6 +76,8 @@ export function computeResults(
   areaIds: readonly string[],
   answered: ReadonlyArray<{ scene: Scene; response: readonly string[] }>,
   passingScore: number,
+  /** Per area: the scaled score of the role's target level. */
+  targets: Readonly<Record<string, { minScore: number }>> = {},
 ): Results {
   const earned: AreaPoints = {};
   const possible: AreaPoints = {};
@@ -86,7 +90,8 @@ export function computeResults(
     const e = earned[id] ?? 0;
     const p = possible[id] ?? 0;
     const areaScaled = p > 0 ? round4(e / p) : null;
-    return { id, earned: e, possible: p, scaled: areaScaled, passed: areaScaled === null ? null : areaScaled >= passingScore };
+    const target = targets[id]?.minScore ?? passingScore;
+    return { id, earned: e, possible: p, scaled: areaScaled, target, passed: areaScaled === null ? null : areaScaled >= target };
   });
   const totalEarned = sumPoints(earned);
   const totalPossible = sumPoints(possible);

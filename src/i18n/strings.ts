@@ -63,6 +63,12 @@ export interface UiStrings {
   percent: string;
   notMet: string;
   finish: string;
+  /** Summary: the target column, reached / not reached, advice. */
+  target: string;
+  reached: string;
+  notReached: string;
+  adviceHeading: string;
+  readMore: string;
   /** Replaces the finish button once pressed. */
   finished: string;
   /** Start the module over (standalone web page). */
@@ -123,6 +129,11 @@ const da: UiStrings = {
   percent: 'Procent',
   notMet: 'Ikke mødt',
   finish: 'Afslut modulet',
+  target: 'Mål',
+  reached: 'nået',
+  notReached: 'ikke nået endnu',
+  adviceHeading: 'Sådan kan du styrke dig',
+  readMore: 'Læs mere',
   finished: 'Modulet er afsluttet. Du kan nu lukke vinduet.',
   restart: 'Start forfra',
   email: 'E-mail',
@@ -180,6 +191,11 @@ const en: UiStrings = {
   percent: 'Percent',
   notMet: 'Not met',
   finish: 'Finish',
+  target: 'Target',
+  reached: 'reached',
+  notReached: 'not reached yet',
+  adviceHeading: 'How to grow stronger',
+  readMore: 'Read more',
   finished: 'The module is finished. You can close the window now.',
   restart: 'Start over',
   email: 'Email',

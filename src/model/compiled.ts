@@ -3,9 +3,9 @@
  * rendered from Markdown to sanitised HTML at build time (see build-scripts/markdown.ts).
  * The shapes are the authoring shapes from schema.ts; only the meaning of text values changes.
  */
-import type { CompetenceArea, ModuleFile, Scene } from './schema.js';
+import type { CompetenceArea, ModuleFile, Role, Scene } from './schema.js';
 
-export type { CompetenceArea, Scene } from './schema.js';
+export type { Scene } from './schema.js';
 export type {
   DecisionScene,
   DecisionOption,
@@ -21,9 +21,22 @@ export type {
 export type Lang = 'da' | 'en';
 export const languages: readonly Lang[] = ['da', 'en'];
 
+/** What the runtime needs of a competence area (behaviours are for the publication). */
+export type AreaInfo = Pick<CompetenceArea, 'id' | 'code' | 'title' | 'description' | 'advice' | 'readMore'>;
+
+/** The role the module is scored for, with the target per area it trains. */
+export interface ProfileInfo {
+  role: Role;
+  title: { da: string; en?: string };
+  /** By area id: the target level and the scaled score that reaches it. */
+  targets: Record<string, { level: 1 | 2 | 3; minScore: number }>;
+}
+
 export interface CompiledModule extends Omit<ModuleFile, 'scenes' | 'competences'> {
   /** The competence areas this module trains, in framework order, with their texts. */
-  areas: CompetenceArea[];
+  areas: AreaInfo[];
+  /** The profile of the module's first role. */
+  profile: ProfileInfo;
   scenes: Scene[];
 }
 

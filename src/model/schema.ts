@@ -25,7 +25,7 @@ export const LangText = Type.Object(
 
 /** Points per competence area, e.g. `{ know-the-rules: 2, protect-daily: 1 }`. */
 export const Points = Type.Record(Id, Type.Integer({ minimum: 0, maximum: 10 }), {
-  description: 'Competence points per area id (from modules/competence-areas.yaml).',
+  description: 'Competence points per area id (from modules/competence-framework.yaml).',
 });
 
 const Line = Type.Object(
@@ -204,18 +204,58 @@ export const ModuleFile = Type.Object(
   { additionalProperties: false },
 );
 
+/** A level of the shared scale: 1 Kender, 2 Handler sikkert, 3 Går foran. */
+export const Level = Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)]);
+
+export const FrameworkLevel = Type.Object(
+  {
+    level: Level,
+    name: LangText,
+    description: LangText,
+    minScore: Type.Number({ minimum: 0, maximum: 1, description: 'Scaled score (0..1) in a module that counts as reaching this level.' }),
+  },
+  { additionalProperties: false },
+);
+
 export const CompetenceArea = Type.Object(
   {
     id: Id,
     code: Type.String({ pattern: '^K[0-9]+$' }),
     title: LangText,
     description: LangText,
+    behaviours: Type.Array(
+      Type.Object({ level: Level, items: Type.Array(LangText, { minItems: 1 }) }, { additionalProperties: false }),
+      { minItems: 3, maxItems: 3, description: 'Observable behaviours for levels 1, 2 and 3.' },
+    ),
+    advice: LangText,
+    readMore: LangText,
   },
   { additionalProperties: false },
 );
 
-export const CompetenceAreasFile = Type.Object(
-  { areas: Type.Array(CompetenceArea, { minItems: 1 }) },
+export const RoleProfile = Type.Object(
+  {
+    id: Role,
+    title: LangText,
+    description: LangText,
+    tasks: Type.Array(LangText, { minItems: 1 }),
+    responsibilities: Type.Array(LangText, { minItems: 1 }),
+    targets: Type.Array(Type.Object({ area: Id, level: Level }, { additionalProperties: false }), {
+      minItems: 1,
+      description: 'The areas that apply to the role, each with its target level.',
+    }),
+    dilemmas: Type.Array(LangText, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export const CompetenceFrameworkFile = Type.Object(
+  {
+    definition: LangText,
+    levels: Type.Array(FrameworkLevel, { minItems: 3, maxItems: 3 }),
+    areas: Type.Array(CompetenceArea, { minItems: 1 }),
+    roles: Type.Array(RoleProfile, { minItems: 1 }),
+  },
   { additionalProperties: false },
 );
 
@@ -233,12 +273,15 @@ export type Scene = Static<typeof Scene>;
 export type SceneType = Scene['type'];
 export type Role = Static<typeof Role>;
 export type ModuleFile = Static<typeof ModuleFile>;
+export type Level = Static<typeof Level>;
+export type FrameworkLevel = Static<typeof FrameworkLevel>;
 export type CompetenceArea = Static<typeof CompetenceArea>;
-export type CompetenceAreasFile = Static<typeof CompetenceAreasFile>;
+export type RoleProfile = Static<typeof RoleProfile>;
+export type CompetenceFramework = Static<typeof CompetenceFrameworkFile>;
 
 /** The schemas that `npm run schema` writes out for editors. */
 export const publishedSchemas: Record<string, TSchema> = {
   module: ModuleFile,
   scene: Scene,
-  'competence-areas': CompetenceAreasFile,
+  'competence-framework': CompetenceFrameworkFile,
 };

@@ -189,9 +189,12 @@ describe('ak-player', () => {
         equal(cells[0].textContent?.trim(), miniModule.areas[i].title.da);
         equal(cells[1].textContent?.trim(), area.possible ? `${area.earned}\u00a0/\u00a0${area.possible}` : '–');
         includes(cells[2].textContent ?? '', area.scaled === null ? 'Ikke mødt' : `${Math.round(area.scaled * 100)}\u00a0%`);
+        // The target, and in words whether it was reached (not by colour alone).
+        includes(cells[3].textContent ?? '', `${Math.round(area.target * 100)}\u00a0%`);
+        if (area.passed !== null) includes(cells[3].textContent ?? '', area.passed ? 'nået' : 'ikke nået endnu');
       });
       equal(q(root, 'table caption').textContent?.trim(), 'Resultat pr. kompetenceområde');
-      equal(root.querySelectorAll('thead th[scope="col"]').length, 3);
+      equal(root.querySelectorAll('thead th[scope="col"]').length, 4);
       equal(root.querySelectorAll('tbody th[scope="row"]').length, rows.length);
       ok(Array.from(root.querySelectorAll('.bar')).every((b) => b.getAttribute('aria-hidden') === 'true'), 'bars are decoration');
       const finish = walk.events.filter((e) => e.type === 'ak-finish');

@@ -135,6 +135,20 @@ async function closeContent(page: Page): Promise<void> {
 }
 
 describe('hand-computed: the test module (tests/fixtures/modules/mini)', () => {
+  it('the same answers give identical numbers in SCORM 1.2 and SCORM 2004', async () => {
+    const views = [];
+    for (const format of FORMATS) {
+      const { page, frame } = await launch(mini, format);
+      await walk(frame, mini, 'poor');
+      await finish(frame);
+      const { completed, success, scaled, objectives } = lmsView(format, (await lmsOf(page)).cmi!);
+      views.push({ completed, success, scaled, objectives });
+    }
+    expect(views[1]).toEqual(views[0]);
+    // The poorest answers earn nothing in any area met (hand-computed: every item wrong).
+    expect(views[0].scaled).toBe(0);
+  });
+
   for (const format of FORMATS) {
     // d1 "partial": know-the-rules 1 of 2, protect-daily 0 of 1; q1 right: know-the-rules 1 of 1;
     // q2 only "a" (needs a and b): protect-daily 0 of 2; q3 right: incidents 1 of 1.

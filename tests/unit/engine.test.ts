@@ -24,12 +24,12 @@ describe('engine: order, branches and scoring (hand-computed on tests/fixtures/m
     expect(engine.completed).toBe(true);
     const r = engine.results;
     expect([r.earned, r.possible, r.scaled, r.passed]).toEqual([7, 7, 1, true]);
-    // know-the-rules: d1 2 + q1 1; protect-daily: d1 1 + q2 2; incidents: q3 1.
+    // know-the-rules: d1 2 + q1 1; protect-daily: d1 1 + q2 2; incidents: q3 1. Targets: frontline level 2 = 0.8.
     expect(r.areas).toEqual([
-      { id: 'know-the-rules', earned: 3, possible: 3, scaled: 1, passed: true },
-      { id: 'protect-daily', earned: 3, possible: 3, scaled: 1, passed: true },
-      { id: 'recognise-threats', earned: 0, possible: 0, scaled: null, passed: null },
-      { id: 'incidents', earned: 1, possible: 1, scaled: 1, passed: true },
+      { id: 'know-the-rules', earned: 3, possible: 3, scaled: 1, target: 0.8, passed: true },
+      { id: 'protect-daily', earned: 3, possible: 3, scaled: 1, target: 0.8, passed: true },
+      { id: 'recognise-threats', earned: 0, possible: 0, scaled: null, target: 0.8, passed: null },
+      { id: 'incidents', earned: 1, possible: 1, scaled: 1, target: 0.8, passed: true },
     ]);
   });
 

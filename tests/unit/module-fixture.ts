@@ -2,10 +2,10 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadAreas, loadModule } from '../../build-scripts/load-module.js';
+import { loadFramework, loadModule } from '../../build-scripts/load-module.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const AREAS_FILE = join(ROOT, 'modules/competence-areas.yaml');
+export const FRAMEWORK_FILE = join(ROOT, 'modules/competence-framework.yaml');
 export const MINI = join(ROOT, 'tests/fixtures/modules/mini');
 
 export function copyOfMini(): string {
@@ -24,8 +24,9 @@ export function edit(dir: string, file: string, from: string | RegExp, to: strin
 }
 
 export function load(dir: string) {
-  const { areas } = loadAreas(AREAS_FILE);
-  return loadModule(dir, areas);
+  const { framework, problems } = loadFramework(FRAMEWORK_FILE);
+  if (!framework) throw new Error(JSON.stringify(problems));
+  return loadModule(dir, framework);
 }
 
 export function loadMini() {

@@ -14,7 +14,7 @@ describe('JSON Schema for editors', () => {
     const fresh = mkdtempSync(join(tmpdir(), 'ak-schema-'));
     writeSchemas(fresh);
     const names = readdirSync(fresh).sort();
-    expect(names).toEqual(['competence-areas.schema.json', 'module.schema.json', 'scene.schema.json']);
+    expect(names).toEqual(['competence-framework.schema.json', 'module.schema.json', 'scene.schema.json']);
     for (const name of names) expect(readFileSync(join(committed, name), 'utf8'), name).toBe(readFileSync(join(fresh, name), 'utf8'));
   });
 

@@ -10,6 +10,7 @@
  * @csspart heading - The scene heading (h2, takes focus on a scene change).
  * @csspart score - The overall score and pass status.
  * @csspart table - The per-area result table.
+ * @csspart advice - Advice for the areas below their target, with where to read more.
  * @csspart finish - The finish button.
  * @csspart finished - The closing message that replaces it once pressed.
  * @csspart restart - "Start forfra" (only when `restartable`).
@@ -18,7 +19,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Results } from '../../engine/scoring.js';
-import type { CompetenceArea, SummaryScene } from '../../model/compiled.js';
+import type { AreaInfo, SummaryScene } from '../../model/compiled.js';
 import { ui } from '../../i18n/strings.js';
 import { SceneElement } from '../shared/scene-element.js';
 import { base } from '../shared/styles.js';
@@ -34,7 +35,7 @@ export class AkSummary extends SceneElement<SummaryScene> {
   @property({ attribute: false }) results?: Results;
 
   /** The module's competence areas, for their titles. */
-  @property({ attribute: false }) areas: CompetenceArea[] = [];
+  @property({ attribute: false }) areas: AreaInfo[] = [];
 
   /** Offer "start over" (the standalone web page, where no LMS starts a new attempt). */
   @property({ type: Boolean }) restartable = false;
@@ -68,12 +69,14 @@ export class AkSummary extends SceneElement<SummaryScene> {
             <th scope="col">${s.area}</th>
             <th scope="col" class="num">${s.points}</th>
             <th scope="col" class="num">${s.percent}</th>
+            <th scope="col" class="num">${s.target}</th>
           </tr>
         </thead>
         <tbody>
           ${results.areas.map((r) => {
             const area = this.areas.find((a) => a.id === r.id);
             const value = r.scaled === null ? null : pct(r.scaled);
+            const target = pct(r.target);
             return html`<tr>
               <th scope="row" lang=${fallbackLang(area?.title, lang)}>${area ? inline(area.title, lang) : r.id}</th>
               <td class="num">${r.possible > 0 ? `${r.earned}\u00a0/\u00a0${r.possible}` : '–'}</td>
@@ -81,12 +84,20 @@ export class AkSummary extends SceneElement<SummaryScene> {
                 ${value === null ? s.notMet : lang === 'da' ? `${value}\u00a0%` : `${value}%`}
                 ${value === null
                   ? nothing
-                  : html`<span class="bar" aria-hidden="true"><span style=${styleMap({ width: `${value}%` })}></span></span>`}
+                  : html`<span class="bar" aria-hidden="true"
+                      ><span class="fill ${r.passed ? 'reached' : ''}" style=${styleMap({ width: `${value}%` })}></span
+                      ><span class="mark" style=${styleMap({ left: `${target}%` })}></span
+                    ></span>`}
+              </td>
+              <td class="num">
+                ${lang === 'da' ? `${target} %` : `${target}%`}
+                ${r.passed === null ? nothing : html`<br /><span class="reach">${r.passed ? s.reached : s.notReached}</span>`}
               </td>
             </tr>`;
           })}
         </tbody>
       </table>
+      ${this.adviceFor(results)}
       <div class="actions" role="status">
         ${this.finished
           ? html`<p class="finished" part="finished">${s.finished}</p>`
@@ -95,6 +106,27 @@ export class AkSummary extends SceneElement<SummaryScene> {
           ? html`<button class="secondary" part="restart" @click=${() => this.emit('ak-restart', null)}>${s.restart}</button>`
           : nothing}
       </div>`;
+  }
+
+  /** Concrete advice for every area below its target, with where to read more. */
+  private adviceFor(results: Results) {
+    const weak = results.areas.filter((r) => r.passed === false).map((r) => this.areas.find((a) => a.id === r.id));
+    const lang = this.lang;
+    const s = ui(lang);
+    if (!weak.some((a) => a?.advice)) return nothing;
+    return html`<section class="advice" part="advice" aria-labelledby="advice-heading">
+      <h3 id="advice-heading">${s.adviceHeading}</h3>
+      ${weak.map((area) =>
+        area?.advice
+          ? html`<h4 lang=${fallbackLang(area.title, lang)}>${inline(area.title, lang)}</h4>
+              <div class="body" lang=${fallbackLang(area.advice, lang)}>${rich(area.advice, lang)}</div>
+              ${area.readMore
+                ? html`<p class="read-more"><strong>${s.readMore}:</strong></p>
+                    <div class="body" lang=${fallbackLang(area.readMore, lang)}>${rich(area.readMore, lang)}</div>`
+                : nothing}`
+          : nothing,
+      )}
+    </section>`;
   }
 
   private finish() {

@@ -49,18 +49,44 @@ export const styles = css`
     text-align: right;
     white-space: nowrap;
   }
+  .advice {
+    margin-bottom: 1.25rem;
+  }
+  .advice h3 {
+    margin-bottom: 0.5rem;
+  }
+  .advice h4 {
+    margin: 1rem 0 0.25rem;
+  }
+  .read-more {
+    margin: 0.5rem 0 0;
+  }
+  .reach {
+    font-size: 0.875rem;
+    white-space: normal;
+  }
+  .bar .mark {
+    position: absolute;
+    top: -3px;
+    bottom: -3px;
+    width: 2px;
+    margin-left: -1px;
+    background: var(--ak-color-text, #1b1f24);
+  }
   .bar {
+    position: relative;
     display: block;
     width: 4rem;
     height: 0.5rem;
     margin: 0.375rem 0 0 auto;
     border: 1px solid var(--ak-color-border, #6b737b);
     border-radius: 999px;
-    overflow: hidden;
   }
-  .bar > span {
+  /* The bar is decoration: the table cells carry the numbers and the status in words. */
+  .bar .fill {
     display: block;
     height: 100%;
+    border-radius: 999px;
     background: var(--ak-color-primary, #0f5499);
   }
 `;

@@ -1,0 +1,200 @@
+/**
+ * The competence-profile publication: per role and language, one printable HTML page and a PDF
+ * (Chromium's print to PDF), made from the same framework data and modules as the scoring, so it
+ * can never disagree with it.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CompetenceFramework, Role } from '../src/model/schema.js';
+import type { CompiledModule, Lang } from '../src/model/compiled.js';
+import { possiblePoints } from '../src/engine/scoring.js';
+import { renderBlock, renderInline } from './markdown.js';
+import { plainText } from './package.js';
+import { CHROMIUM_PATH } from './browser/chromium-flags.mjs';
+
+type Text = { da: string; en?: string };
+
+const WORDS = {
+  da: {
+    profile: 'Kompetenceprofil',
+    definition: 'Hvad betyder awareness?',
+    levels: 'Niveauer',
+    level: 'Niveau',
+    tasks: 'Opgaver',
+    responsibilities: 'Ansvar',
+    targets: 'Kompetenceområder og målniveau',
+    area: 'Område',
+    targetLevel: 'Målniveau',
+    behaviours: 'Sådan ser det ud i praksis',
+    dilemmas: 'Typiske dilemmaer',
+    trainedBy: 'Moduler, der træner området',
+    items: (n: number) => `${n} ${n === 1 ? 'opgave' : 'opgaver'}`,
+    none: 'Endnu intet modul.',
+    target: 'mål',
+  },
+  en: {
+    profile: 'Competence profile',
+    definition: 'What does awareness mean?',
+    levels: 'Levels',
+    level: 'Level',
+    tasks: 'Tasks',
+    responsibilities: 'Responsibilities',
+    targets: 'Competence areas and target level',
+    area: 'Area',
+    targetLevel: 'Target level',
+    behaviours: 'What it looks like in practice',
+    dilemmas: 'Typical dilemmas',
+    trainedBy: 'Modules that train the area',
+    items: (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`,
+    none: 'No module yet.',
+    target: 'target',
+  },
+};
+
+const t = (text: Text, lang: Lang) => text[lang] ?? text.da;
+const block = (text: Text, lang: Lang) => renderBlock(t(text, lang));
+const inline = (text: Text, lang: Lang) => renderInline(t(text, lang));
+
+/** Modules of the role and how many of their scored items give points in `area`. */
+export function modulesTraining(modules: readonly CompiledModule[], role: Role, area: string): Array<{ module: CompiledModule; items: number }> {
+  return modules
+    .filter((m) => m.roles.includes(role))
+    .map((module) => ({
+      module,
+      items: module.scenes.filter((s) => (s.type === 'decision' || s.type === 'quiz') && (possiblePoints(s)[area] ?? 0) > 0).length,
+    }))
+    .filter((x) => x.items > 0);
+}
+
+export function publicationHtml(framework: CompetenceFramework, modules: readonly CompiledModule[], role: Role, lang: Lang): string {
+  const w = WORDS[lang];
+  const profile = framework.roles.find((r) => r.id === role)!;
+  const levelName = (n: number) => inline(framework.levels[n - 1].name, lang);
+  const targets = profile.targets.map((target) => ({ target, area: framework.areas.find((a) => a.id === target.area)! }));
+  const title = `${w.profile}: ${plainText(inline(profile.title, lang))}`;
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>
+  body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1b1f24; max-width: 48rem; margin: 0 auto; padding: 1.5rem; line-height: 1.5; }
+  h1 { font-size: 1.75rem; margin-bottom: 0.25rem; }
+  h2 { margin-top: 2rem; border-bottom: 2px solid #0f5499; padding-bottom: 0.25rem; }
+  h3 { margin-top: 1.5rem; }
+  table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
+  th, td { text-align: left; vertical-align: top; padding: 0.375rem 0.5rem; border-bottom: 1px solid #d0d5da; }
+  .code { color: #4a525a; font-weight: 400; }
+  .target { font-weight: 600; }
+  .target-level { background: #e8f0f8; }
+  section.area { break-inside: avoid; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  @media print {
+    body { max-width: none; padding: 0; font-size: 10.5pt; }
+    h2 { break-after: avoid; }
+    a { color: inherit; }
+  }
+  @page { size: A4; margin: 18mm 16mm; }
+</style>
+</head>
+<body>
+<header>
+  <h1>${title}</h1>
+  ${block(profile.description, lang)}
+</header>
+<main>
+<h2>${w.definition}</h2>
+${block(framework.definition, lang)}
+<h2>${w.levels}</h2>
+<table>
+  <thead><tr><th scope="col">${w.level}</th><th scope="col"></th></tr></thead>
+  <tbody>
+${framework.levels.map((l) => `    <tr><th scope="row">${l.level}. ${inline(l.name, lang)}</th><td>${inline(l.description, lang)}</td></tr>`).join('\n')}
+  </tbody>
+</table>
+<h2>${w.tasks}</h2>
+<ul>
+${profile.tasks.map((x) => `  <li>${inline(x, lang)}</li>`).join('\n')}
+</ul>
+<h2>${w.responsibilities}</h2>
+<ul>
+${profile.responsibilities.map((x) => `  <li>${inline(x, lang)}</li>`).join('\n')}
+</ul>
+<h2>${w.targets}</h2>
+<table>
+  <thead><tr><th scope="col">${w.area}</th><th scope="col">${w.targetLevel}</th><th scope="col">${w.trainedBy}</th></tr></thead>
+  <tbody>
+${targets
+  .map(({ target, area }) => {
+    const trained = modulesTraining(modules, role, area.id);
+    return `    <tr><th scope="row"><span class="code">${area.code}</span> ${inline(area.title, lang)}</th><td>${target.level}. ${levelName(target.level)}</td><td>${
+      trained.length ? trained.map((x) => `${plainText(inline(x.module.title, lang))} (${w.items(x.items)})`).join('<br>') : w.none
+    }</td></tr>`;
+  })
+  .join('\n')}
+  </tbody>
+</table>
+${targets
+  .map(
+    ({ target, area }) => `<section class="area" id="${area.id}">
+<h3><span class="code">${area.code}</span> ${inline(area.title, lang)}</h3>
+${block(area.description, lang)}
+<table>
+  <caption class="visually-hidden">${w.behaviours}</caption>
+  <thead><tr><th scope="col">${w.level}</th><th scope="col">${w.behaviours}</th></tr></thead>
+  <tbody>
+${area.behaviours
+  .map(
+    (b) => `    <tr${b.level === target.level ? ' class="target-level"' : ''}><th scope="row">${b.level}. ${levelName(b.level)}${
+      b.level === target.level ? ` <span class="target">(${w.target})</span>` : ''
+    }</th><td><ul>${b.items.map((i) => `<li>${inline(i, lang)}</li>`).join('')}</ul></td></tr>`,
+  )
+  .join('\n')}
+  </tbody>
+</table>
+</section>`,
+  )
+  .join('\n')}
+<h2>${w.dilemmas}</h2>
+<ul>
+${profile.dilemmas.map((x) => `  <li>${inline(x, lang)}</li>`).join('\n')}
+</ul>
+</main>
+</body>
+</html>
+`;
+}
+
+/**
+ * Writes dist/publication/<role>.<lang>.html and, with Chromium, .pdf. Without Chromium the
+ * PDFs are skipped with a warning, so a build never needs a browser.
+ */
+export async function writePublication(framework: CompetenceFramework, modules: readonly CompiledModule[], distDir: string): Promise<string[]> {
+  const dir = join(distDir, 'publication');
+  mkdirSync(dir, { recursive: true });
+  const pages: string[] = [];
+  for (const role of framework.roles) {
+    for (const lang of ['da', 'en'] as const) {
+      const path = join(dir, `${role.id}.${lang}.html`);
+      writeFileSync(path, publicationHtml(framework, modules, role.id, lang));
+      pages.push(path);
+    }
+  }
+  if (!existsSync(CHROMIUM_PATH)) {
+    console.warn(`Competence-profile PDFs skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROME_PATH). The HTML pages are in ${dir}.`);
+    return pages;
+  }
+  const { launchChromium } = await import('./browser/chromium.js');
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    for (const html of pages) {
+      await page.goto(`file://${html}`);
+      await page.pdf({ path: html.replace(/\.html$/, '.pdf'), format: 'A4', printBackground: true, margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } });
+    }
+  } finally {
+    await browser.close();
+  }
+  return pages;
+}
