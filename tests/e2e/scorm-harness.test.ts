@@ -315,6 +315,22 @@ for (const module of modules) {
         expect([view.completed, view.success, view.scaled]).toEqual([true, 'passed', 1]);
       });
 
+      it('starting over after a fail, then leaving halfway, keeps the fail and its score in the LMS', async () => {
+        const { page, frame } = await launch(module, format);
+        // A mixed first run: best answers for the first half, poor ones after — a fail with some points.
+        let n = 0;
+        const scored = module.scenes.filter((s) => s.type === 'decision' || s.type === 'quiz').length;
+        await walk(frame, module, (scene) => answerFor(scene, n++ < scored / 2 ? 'best' : 'poor'));
+        const first = lmsView(format, (await lmsOf(page)).cmi!);
+        expect(first.success).toBe('failed');
+        expect(first.scaled).toBeGreaterThan(0);
+        await frame.getByRole('button', { name: strings.da.restart, exact: true }).click();
+        await walk(frame, module, 'poor', { stopAfterScored: 2 });
+        await closeContent(page);
+        const after = lmsView(format, (await lmsOf(page)).cmi!);
+        expect([after.completed, after.success, after.scaled, after.objectives]).toEqual([true, 'failed', first.scaled, first.objectives]);
+      });
+
       it('keyboard only: Tab, arrows, Space and Enter take the learner to a completed module', async () => {
         const { page, frame } = await launch(module, format);
         await frame.locator('ak-player').focus();

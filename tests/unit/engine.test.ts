@@ -47,11 +47,18 @@ describe('engine: order, branches and scoring (hand-computed on tests/fixtures/m
     ]);
   });
 
-  it('a partly good option earns its own points; 5/7 fails and 6/7 passes at 0.8', () => {
+  it('a partly good option earns its own points; at the passing score 0.6, 4/7 fails and 5/7 passes', () => {
     const r = play({ ...BEST, d1: ['partial'] }).results;
-    expect([r.earned, r.possible, r.scaled, r.passed]).toEqual([5, 7, 0.7143, false]);
-    const r2 = play({ ...BEST, q3: ['false'] }).results;
-    expect([r2.earned, r2.possible, r2.scaled, r2.passed]).toEqual([6, 7, 0.8571, true]);
+    expect([r.earned, r.possible, r.scaled, r.passed]).toEqual([5, 7, 0.7143, true]);
+    const r2 = play({ ...BEST, d1: ['partial'], q3: ['false'] }).results;
+    expect([r2.earned, r2.possible, r2.scaled, r2.passed]).toEqual([4, 7, 0.5714, false]);
+  });
+
+  it("areas are mastered at the role's target level (front line: 0.8), not at the module's passing score (0.6)", () => {
+    // d1 partial: know-the-rules 1 of 2 from d1 + 1 of 1 from q1 = 2/3 = 0.6667 — above 0.6, below 0.8.
+    const r = play({ ...BEST, d1: ['partial'] }).results;
+    expect(r.areas.find((a) => a.id === 'know-the-rules')).toEqual({ id: 'know-the-rules', earned: 2, possible: 3, scaled: 0.6667, target: 0.8, passed: false });
+    expect(r.areas.find((a) => a.id === 'incidents')).toEqual({ id: 'incidents', earned: 1, possible: 1, scaled: 1, target: 0.8, passed: true });
   });
 
   it('results count only what was met: halfway, possible is what the learner has answered', () => {

@@ -130,10 +130,10 @@ describe('validate: each kind of broken module stops with file:line:column and w
 
   it('errors in module.yaml do not hide errors in the scene files', () => {
     const dir = copyOfMini();
-    edit(dir, 'module.yaml', 'passingScore: 0.8', 'passingScore: 80');
+    edit(dir, 'module.yaml', 'passingScore: 0.6', 'passingScore: 60');
     edit(dir, 'scenes/oops.yaml', 'type: story', 'type: storyy');
     const errors = load(dir).problems.filter((p) => p.severity === 'error').map(formatProblem);
-    expect(errors.some((e) => /module\.yaml:12:15: error: passingScore is a fraction of 1: write 0\.8 for 80 %/.test(e)), errors.join('\n')).toBe(true);
+    expect(errors.some((e) => /module\.yaml:12:15: error: passingScore is a fraction of 1: write 0\.6 for 60 %/.test(e)), errors.join('\n')).toBe(true);
     expect(errors.some((e) => /scenes\/oops\.yaml:2:7: error: unknown type "storyy"/.test(e))).toBe(true);
   });
 

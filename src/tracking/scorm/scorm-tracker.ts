@@ -84,7 +84,11 @@ export abstract class ScormTracker implements Tracker {
 
   private write(lms: LmsConnection, progress: ProgressReport): void {
     this.writeProgress(lms, progress);
-    if (this.improves(progress)) this.writeResult(lms, progress);
+    if (this.improves(progress)) {
+      this.writeResult(lms, progress);
+      // What the LMS now holds is what a later run (starting over) must beat.
+      if (progress.completed) this.prior = { final: true, passed: progress.results.passed, scaled: progress.results.scaled };
+    }
     this.writeSessionTime(lms, Date.now() - this.startedAt);
   }
 
