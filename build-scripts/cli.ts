@@ -2,6 +2,7 @@
  * The command line: `validate`, `build`, `schema`.
  *   npm run validate            check every module, print file:line:column problems
  *   npm run build               validate, then build every module in every format into dist/
+ *     -- --activity-base <IRI>  name xAPI activities under the organisation's IRI (or AK_ACTIVITY_BASE)
  *   npm run schema              write the JSON Schemas for editors into modules/schema/
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,12 @@ import { packageFiles, pageFor, zip } from './package.js';
 import type { CompiledModule } from '../src/model/compiled.js';
 import type { CompetenceFramework } from '../src/model/schema.js';
 import { writePublication } from './publication.js';
+import { activityBase as normaliseBase } from '../xapi/activities.js';
+import { DEFAULT_ACTIVITY_BASE } from '../xapi/vocabulary.js';
+import { xapiProfile } from '../xapi/profile.js';
+
+/** The date of the profile version in xapi/vocabulary.ts (PROFILE_VERSION); change both together. */
+const PROFILE_DATE = '2026-12-04T00:00:00Z';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -22,22 +29,36 @@ export interface Sources {
   modulesDir?: string;
   /** The competence framework all modules score against. */
   frameworkFile?: string;
+  /** The organisation's base IRI for xAPI activities (default: xapi/vocabulary.ts). */
+  activityBase?: string;
 }
 
 export function validateAll({
   modulesDir = join(root, 'modules'),
   frameworkFile = join(root, 'modules', 'competence-framework.yaml'),
+  activityBase = DEFAULT_ACTIVITY_BASE,
 }: Sources = {}): { modules: CompiledModule[]; problems: Problem[]; framework?: CompetenceFramework } {
   const { framework, problems } = loadFramework(frameworkFile);
   const modules: CompiledModule[] = [];
   if (!framework) return { modules, problems };
   for (const dir of moduleDirs(modulesDir)) {
-    const result = loadModule(dir, framework);
+    const result = loadModule(dir, framework, normaliseBase(activityBase));
     problems.push(...result.problems);
     if (result.module) modules.push(result.module);
   }
   if (!problems.some((p) => p.severity === 'error')) problems.push(...checkCoverage(frameworkFile, framework, modules));
   return { modules, problems, framework };
+}
+
+/** xapi/profile.jsonld from the vocabulary and the competence framework. */
+export function writeProfile(frameworkFile = join(root, 'modules', 'competence-framework.yaml'), out = join(root, 'xapi', 'profile.jsonld')): void {
+  const { framework, problems } = loadFramework(frameworkFile);
+  if (!framework) throw new Error(problems.map(formatProblem).join('\n'));
+  writeFileSync(out, JSON.stringify(profileOf(framework), null, 2) + '\n');
+}
+
+export function profileOf(framework: CompetenceFramework): object {
+  return xapiProfile({ areas: framework.areas, roles: framework.roles, generatedAtTime: PROFILE_DATE });
 }
 
 export function writeSchemas(dir = join(root, 'modules', 'schema')): void {
@@ -81,10 +102,17 @@ function report(problems: Problem[]): void {
   for (const p of problems) console.error(formatProblem(p));
 }
 
+/** `--name value` from the command line, else the environment variable. */
+function option(name: string, env: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : process.env[env] || undefined;
+}
+
 async function main(): Promise<void> {
   const command = process.argv[2];
+  const activityBase = option('activity-base', 'AK_ACTIVITY_BASE');
   if (command === 'validate') {
-    const { modules, problems } = validateAll();
+    const { modules, problems } = validateAll({ activityBase });
     report(problems);
     const errors = problems.filter((p) => p.severity === 'error').length;
     if (errors) {
@@ -94,11 +122,13 @@ async function main(): Promise<void> {
     console.log(`${modules.length} module(s) valid: ${modules.map((m) => m.id).join(', ')}`);
   } else if (command === 'build') {
     writeSchemas();
-    const { modules, ms } = await buildAll();
+    writeProfile();
+    const { modules, ms } = await buildAll({ activityBase });
     console.log(`Built ${modules.length} module(s) × ${FORMATS.length} formats in ${(ms / 1000).toFixed(1)} s → dist/packages/, competence profiles → dist/publication/`);
   } else if (command === 'schema') {
     writeSchemas();
-    console.log('Wrote modules/schema/*.schema.json');
+    writeProfile();
+    console.log('Wrote modules/schema/*.schema.json and xapi/profile.jsonld');
   } else {
     console.error('usage: tsx build-scripts/cli.ts validate|build|schema');
     process.exit(2);

@@ -17,6 +17,7 @@ import type { CompiledModule, ProfileInfo } from '../src/model/compiled.js';
 import { possiblePoints } from '../src/engine/scoring.js';
 import { checkSchema, didYouMean } from './check-schema.js';
 import { renderTexts } from './markdown.js';
+import { DEFAULT_ACTIVITY_BASE } from '../xapi/vocabulary.js';
 import { YamlFile, type Problem } from './yaml-file.js';
 
 export class ModuleProblems extends Error {
@@ -91,7 +92,7 @@ function profileFor(framework: CompetenceFramework, mod: ModuleData): ProfileInf
   return { role: mod.roles[0], title: role?.title ?? { da: mod.roles[0] }, targets };
 }
 
-export function loadModule(dir: string, framework: CompetenceFramework): LoadResult {
+export function loadModule(dir: string, framework: CompetenceFramework, activityBase = DEFAULT_ACTIVITY_BASE): LoadResult {
   const areas = framework.areas;
   const moduleFile = new YamlFile(join(dir, 'module.yaml'));
   const files: YamlFile[] = [moduleFile];
@@ -144,6 +145,8 @@ export function loadModule(dir: string, framework: CompetenceFramework): LoadRes
     license: mod.license,
     areas: areas.filter((a) => used.has(a.id)).map(({ id, code, title, description, advice, readMore }) => ({ id, code, title, description, advice, readMore })),
     profile: profileFor(framework, mod),
+    roleTitles: Object.fromEntries(mod.roles.map((id) => [id, framework.roles.find((r) => r.id === id)?.title ?? { da: id }])),
+    activityBase,
     scenes,
   });
   return { module, problems: problems() };

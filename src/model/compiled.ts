@@ -37,6 +37,10 @@ export interface CompiledModule extends Omit<ModuleFile, 'scenes' | 'competences
   areas: AreaInfo[];
   /** The profile of the module's first role. */
   profile: ProfileInfo;
+  /** Titles of the module's roles (all of them), for reports that group by role. */
+  roleTitles: Partial<Record<Role, { da: string; en?: string }>>;
+  /** The organisation's base IRI for xAPI activities (xapi/activities.ts). */
+  activityBase: string;
   scenes: Scene[];
 }
 
