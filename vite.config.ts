@@ -6,14 +6,17 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { readFileSync } from 'node:fs';
 import type { TrackingFormat } from './src/tracking/tracker.js';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 export function runtimeConfig(format: TrackingFormat, outDir: string) {
   return defineConfig({
     root: fileURLToPath(new URL('./src/app', import.meta.url)),
     base: './',
     logLevel: 'warn',
-    define: { __AK_FORMAT__: JSON.stringify(format) },
+    define: { __AK_FORMAT__: JSON.stringify(format), __AK_VERSION__: JSON.stringify(version) },
     plugins: [viteSingleFile({ removeViteModuleLoader: true })],
     build: {
       outDir,

@@ -13,6 +13,10 @@ import type { CompiledModule } from '../src/model/compiled.js';
 import { launchChromium } from './browser/chromium.js';
 import { startStaticServer } from './browser/static-server.js';
 import { unzipTo } from './package.js';
+import { startLrs, type Lrs } from './lrs/lrs.js';
+import { prepareCmi5Launch } from './lrs/cmi5-lms.js';
+import { moduleIri } from '../xapi/activities.js';
+import { createRequire } from 'node:module';
 
 const RUNS = 7;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -60,7 +64,20 @@ function resumeStateSizes(module: CompiledModule): { max: number; paths: number;
   return { max, paths, perScene };
 }
 
-async function timeToFirstScene(url: string): Promise<{ ms: number; heapMb: number }> {
+/**
+ * The page's address as its LMS would launch it: xAPI and cmi5 with the real LRS on loopback
+ * (so the figure includes reading the saved state), SCORM and web as they are.
+ */
+async function launchUrl(format: string, page: string, module: CompiledModule, lrs: Lrs): Promise<string> {
+  if (format === 'xapi') {
+    const params = new URLSearchParams({ endpoint: lrs.endpoint, auth: lrs.auth, actor: JSON.stringify({ mbox: `mailto:bench-${Math.random()}@kommune.example` }), registration: crypto.randomUUID() });
+    return `${page}?${params}`;
+  }
+  if (format === 'cmi5') return (await prepareCmi5Launch(lrs, page, moduleIri(module.activityBase, module.id))).url;
+  return page;
+}
+
+async function timeToFirstScene(url: () => Promise<string>): Promise<{ ms: number; heapMb: number }> {
   const browser = await launchChromium();
   try {
     const times: number[] = [];
@@ -82,7 +99,7 @@ async function timeToFirstScene(url: string): Promise<{ ms: number; heapMb: numb
         // Frames asked for before the document exists are dropped, so start with the document.
         document.addEventListener('DOMContentLoaded', check);
       `);
-      await page.goto(url);
+      await page.goto(await url());
       await page.waitForFunction(() => (window as unknown as { __akInteractive?: number }).__akInteractive !== undefined);
       times.push(await page.evaluate(() => (window as unknown as { __akInteractive: number }).__akInteractive));
       heaps.push(await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576));
@@ -106,6 +123,7 @@ async function main(): Promise<void> {
   console.log(`Build: every module (${modules.length}) in every format (${FORMATS.length}): median ${(median(builds) / 1000).toFixed(2)} s of 3 builds [budget 20 s]\n`);
 
   const server = await startStaticServer();
+  const lrs = await startLrs();
   console.log('module / format                          zip       files  runtime gz  content gz  first scene  JS heap');
   for (const format of FORMATS) {
     const runtime = readFileSync(join(dist, '.runtime', format, 'index.html'));
@@ -114,14 +132,26 @@ async function main(): Promise<void> {
       const dir = await unzipTo(zipPath);
       server.mount(`/${module.id}-${format}/`, dir);
       const content = gzipSync(JSON.stringify(module), { level: 9 }).length;
-      const { ms, heapMb } = await timeToFirstScene(`${server.url}/${module.id}-${format}/index.html`);
+      const page = `${server.url}/${module.id}-${format}/index.html`;
+      const { ms, heapMb } = await timeToFirstScene(() => launchUrl(format, page, module, lrs));
       console.log(
         `${`${module.id} / ${format}`.padEnd(40)} ${kb(statSync(zipPath).size).padStart(8)}  ${String(readdirSync(dir).length).padStart(5)}  ${kb(gzipSync(runtime, { level: 9 }).length).padStart(10)}  ${kb(content).padStart(10)}  ${`${ms.toFixed(0)} ms`.padStart(11)}  ${`${heapMb.toFixed(1)} MB`.padStart(7)}`,
       );
     }
   }
   await server.close();
-  console.log(`\n[budgets: zip ≤ 100 KB, runtime ≤ 40 KB gzip, first scene ≤ 150 ms (median of ${RUNS} loads, headless Chromium)]\n`);
+  await lrs.close();
+  console.log(`\n[budgets: zip ≤ 100 KB, runtime ≤ 40 KB gzip, first scene ≤ 150 ms (median of ${RUNS} loads, headless Chromium; xAPI and cmi5 launched against the real LRS on loopback)]\n`);
+
+  // The trade-off in ADR 0002: what the xAPI libraries would add to a package, measured.
+  const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+  const require = createRequire(import.meta.url);
+  const runtimeGz = (format: string) => gzipSync(readFileSync(join(dist, '.runtime', format, 'index.html')), { level: 9 }).length;
+  const cmi5Lib = gz(join(require.resolve('@xapi/cmi5/package.json'), '..', 'dist', 'Cmi5.esm.js'));
+  const xapiLib = gz(join(require.resolve('@xapi/xapi/package.json'), '..', 'dist', 'XAPI.esm.js'));
+  console.log('xAPI transport, gzip:');
+  console.log(`  ours (launch, queue, State API; cmi5 runtime minus SCORM 2004 runtime): ${kb(runtimeGz('cmi5') - runtimeGz('scorm2004'))}`);
+  console.log(`  @xapi/cmi5 1.4.0 bundle (with @xapi/xapi and axios inside): ${kb(cmi5Lib)}; @xapi/xapi 2.2.8 bundle (with axios): ${kb(xapiLib)}\n`);
 
   const largest = [...modules].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length)[0];
   const resume = resumeStateSizes(largest);

@@ -4,6 +4,8 @@
  */
 import type { CompiledModule } from '../src/model/compiled.js';
 import { objectiveUrn } from '../src/tracking/identifiers.js';
+import { areaIri, moduleIri } from '../xapi/activities.js';
+import { activityTypes } from '../xapi/vocabulary.js';
 
 export const SCORM12_XSDS = ['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'imsmd_rootv1p2p1.xsd', 'ims_xml.xsd'];
 export const SCORM2004_XSDS = [
@@ -115,6 +117,72 @@ ${files.map((f) => `      <file href="${xml(f)}"/>`).join('\n')}
     </resource>
   </resources>
 </manifest>
+`;
+}
+
+/** Plain-text language maps of a module's texts (they are HTML after the Markdown step). */
+export type PlainTexts = (html: string) => string;
+
+function langs(text: { da: string; en?: string }, plain: PlainTexts): Array<[string, string]> {
+  return text.en ? [['da', plain(text.da)], ['en', plain(text.en)]] : [['da', plain(text.da)]];
+}
+
+/**
+ * tincan.xml (standards.md A6): the module is the one launchable activity; its competence
+ * areas are listed too, so an LMS can show their names.
+ */
+export function tincanXml(module: CompiledModule, plain: PlainTexts): string {
+  const named = (tag: string, text: { da: string; en?: string }) =>
+    langs(text, plain).map(([lang, value]) => `      <${tag} lang="${lang}">${xml(value)}</${tag}>`).join('\n');
+  const areas = module.areas
+    .map((a) => `    <activity id="${xml(areaIri(a.id))}" type="${activityTypes.competenceArea}">
+${named('name', a.title)}
+${named('description', a.description)}
+    </activity>`)
+    .join('\n');
+  return `<?xml version="1.0" encoding="utf-8"?>
+<tincan xmlns="http://projecttincan.com/tincan.xsd">
+  <activities>
+    <activity id="${xml(moduleIri(module.activityBase, module.id))}" type="${activityTypes.module}">
+${named('name', module.title)}
+${named('description', module.description)}
+      <launch lang="da">index.html</launch>
+    </activity>
+${areas}
+  </activities>
+</tincan>
+`;
+}
+
+/**
+ * cmi5.xml (cmi5 §13–14): one course with one AU, moveOn CompletedAndPassed with the module's
+ * passing score as masteryScore; the competence areas as the course's objectives.
+ */
+export function cmi5Xml(module: CompiledModule, plain: PlainTexts): string {
+  const text = (tag: string, value: { da: string; en?: string }, indent: string) =>
+    `${indent}<${tag}>\n${langs(value, plain).map(([lang, v]) => `${indent}  <langstring lang="${lang}">${xml(v)}</langstring>`).join('\n')}\n${indent}</${tag}>`;
+  const au = moduleIri(module.activityBase, module.id);
+  const objectives = module.areas
+    .map((a) => `    <objective id="${xml(areaIri(a.id))}">\n${text('title', a.title, '      ')}\n${text('description', a.description, '      ')}\n    </objective>`)
+    .join('\n');
+  return `<?xml version="1.0" encoding="utf-8"?>
+<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
+  <course id="${xml(au)}/course">
+${text('title', module.title, '    ')}
+${text('description', module.description, '    ')}
+  </course>
+  <objectives>
+${objectives}
+  </objectives>
+  <au id="${xml(au)}" moveOn="CompletedAndPassed" masteryScore="${Number(module.passingScore.toFixed(4))}" launchMethod="AnyWindow">
+${text('title', module.title, '    ')}
+${text('description', module.description, '    ')}
+    <objectives>
+${module.areas.map((a) => `      <objective idref="${xml(areaIri(a.id))}"/>`).join('\n')}
+    </objectives>
+    <url>index.html</url>
+  </au>
+</courseStructure>
 `;
 }
 

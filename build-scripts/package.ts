@@ -9,10 +9,12 @@ import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
 import type { CompiledModule } from '../src/model/compiled.js';
 import type { TrackingFormat } from '../src/tracking/tracker.js';
-import { SCORM12_XSDS, SCORM2004_XSDS, scorm12Manifest, scorm2004Manifest } from './manifests.js';
+import { SCORM12_XSDS, SCORM2004_XSDS, cmi5Xml, scorm12Manifest, scorm2004Manifest, tincanXml } from './manifests.js';
 
 export const SCHEMAS_DIR = join(import.meta.dirname, 'schemas');
 const CONTENT_SLOT = '__AK_MODULE__';
+/** The files an LMS reads to import a package, one per format. */
+const DESCRIPTORS = ['imsmanifest.xml', 'tincan.xml', 'cmi5.xml'];
 /** 1980-01-01, the earliest date a zip can hold: nothing about the build time leaks in. */
 const ZIP_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
 
@@ -51,15 +53,20 @@ export function packageFiles(format: TrackingFormat, module: CompiledModule, pag
   } else if (format === 'scorm2004') {
     files.set('imsmanifest.xml', scorm2004Manifest({ module, title, files: ['index.html'] }));
     for (const xsd of SCORM2004_XSDS) files.set(xsd, readFileSync(join(SCHEMAS_DIR, 'scorm2004-4th', xsd)));
+  } else if (format === 'xapi') {
+    files.set('tincan.xml', tincanXml(module, plainText));
+  } else if (format === 'cmi5') {
+    files.set('cmi5.xml', cmi5Xml(module, plainText));
   }
   return files;
 }
 
 export async function zip(files: Map<string, string | Buffer>): Promise<Buffer> {
   const archive = new JSZip();
-  // imsmanifest.xml first (some LMS importers peek at the first entry), then by name.
+  // The descriptor first (some LMS importers peek at the first entry), then by name.
   // (Plain code-unit order: localeCompare would depend on the machine's locale.)
-  const names = [...files.keys()].sort((a, b) => (a === 'imsmanifest.xml' ? -1 : b === 'imsmanifest.xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const first = (name: string) => DESCRIPTORS.includes(name);
+  const names = [...files.keys()].sort((a, b) => (first(a) ? -1 : first(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
   for (const name of names) {
     archive.file(name, files.get(name)!, { date: ZIP_DATE, createFolders: false, unixPermissions: 0o644 });
   }

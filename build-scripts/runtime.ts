@@ -5,7 +5,7 @@ import { build } from 'vite';
 import { runtimeConfig } from '../vite.config.js';
 import type { TrackingFormat } from '../src/tracking/tracker.js';
 
-export const FORMATS: TrackingFormat[] = ['scorm12', 'scorm2004', 'web'];
+export const FORMATS: TrackingFormat[] = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web'];
 
 export async function buildRuntime(format: TrackingFormat, distDir: string): Promise<string> {
   const outDir = resolve(distDir, '.runtime', format);

@@ -2,15 +2,38 @@
  * Picks the tracker for the package being built. `__AK_FORMAT__` is replaced at build time,
  * so the minifier drops the adapters a package does not use.
  */
+import type { CompiledModule } from '../model/compiled.js';
 import type { Tracker, TrackingFormat } from '../tracking/tracker.js';
 import { Scorm12Tracker } from '../tracking/scorm/scorm12-tracker.js';
 import { Scorm2004Tracker } from '../tracking/scorm/scorm2004-tracker.js';
 import { WebTracker } from '../tracking/web-tracker.js';
+import { TinCanTracker } from '../tracking/xapi/tincan-tracker.js';
+import { Cmi5Tracker } from '../tracking/xapi/cmi5-tracker.js';
+import type { XapiModuleInfo } from '../tracking/xapi/xapi-tracker.js';
 
 declare const __AK_FORMAT__: TrackingFormat;
 
-export function createTracker(moduleId: string): Tracker {
-  if (__AK_FORMAT__ === 'scorm12') return new Scorm12Tracker(moduleId);
-  if (__AK_FORMAT__ === 'scorm2004') return new Scorm2004Tracker(moduleId);
-  return new WebTracker(moduleId);
+export function createTracker(module: CompiledModule): Tracker {
+  if (__AK_FORMAT__ === 'scorm12') return new Scorm12Tracker(module.id);
+  if (__AK_FORMAT__ === 'scorm2004') return new Scorm2004Tracker(module.id);
+  if (__AK_FORMAT__ === 'xapi') return new TinCanTracker(xapiInfo(module));
+  if (__AK_FORMAT__ === 'cmi5') return new Cmi5Tracker(xapiInfo(module));
+  return new WebTracker(module.id);
+}
+
+/** The module as the xAPI adapters see it: names and roles, no scenes. */
+function xapiInfo(module: CompiledModule): XapiModuleInfo {
+  return {
+    id: module.id,
+    version: module.version,
+    activityBase: module.activityBase,
+    title: plainTexts(module.title),
+    description: plainTexts(module.description),
+    roles: [{ id: module.profile.role, title: plainTexts(module.profile.title) }],
+  };
+}
+
+function plainTexts(text: { da: string; en?: string }): Record<string, string> {
+  const plain = (html: string) => new DOMParser().parseFromString(html, 'text/html').body.textContent?.trim() ?? '';
+  return text.en ? { da: plain(text.da), en: plain(text.en) } : { da: plain(text.da) };
 }

@@ -5,46 +5,153 @@
 import '../components/index.js';
 import type { AkPlayer } from '../components/player/player.component.js';
 import { ModuleEngine, type AnswerOutcome } from '../engine/module-engine.js';
-import { bestOption, correctResponse, possiblePoints } from '../engine/scoring.js';
+import { bestOption, correctResponse, earnedPoints, possiblePoints } from '../engine/scoring.js';
 import type { CompiledModule, Lang, Scene } from '../model/compiled.js';
 import { strings } from '../i18n/strings.js';
-import type { InteractionReport, ProgressReport, Tracker } from '../tracking/tracker.js';
+import type { InteractionReport, LaunchInfo, ProgressReport, Tracker } from '../tracking/tracker.js';
+import { shortHash } from '../tracking/identifiers.js';
 import { createTracker } from './create-tracker.js';
 
 const module = JSON.parse(document.getElementById('ak-module')!.textContent!) as CompiledModule;
-const tracker: Tracker = createTracker(module.id);
-const launch = tracker.start();
-const moduleToPlay: CompiledModule = { ...module, passingScore: launch.passingScore ?? module.passingScore };
-let engine = new ModuleEngine(moduleToPlay, launch.resumeState);
+const tracker: Tracker = createTracker(module);
 const LANG_KEY = 'ak:lang';
 
-const player = document.createElement('ak-player') as AkPlayer;
-player.engine = engine;
-player.lang = launch.language ?? storedLanguage() ?? 'da';
-player.learnerKey = launch.learnerId ? shortHash(launch.learnerId) : null;
-let saving = true;
-showLanguage(player.lang);
-refreshStatus();
-document.body.append(player);
+void main();
 
-let sceneShownAt = Date.now();
+async function main(): Promise<void> {
+  const launch = await tracker.start();
+  const moduleToPlay: CompiledModule = { ...module, passingScore: launch.passingScore ?? module.passingScore };
+  let engine = new ModuleEngine(moduleToPlay, launch.resumeState);
 
-/** The notice (one at a time, the most important first) and whether to offer starting over. */
-function refreshStatus(): void {
-  const s = strings[player.lang];
-  player.notice = !launch.connected
-    ? s.notSaved
-    : launch.mode !== 'normal'
-      ? s.notRecorded
-      : !saving
-        ? s.saveFailing
-        : engine.resumeDiscarded && engine.step === 1
-          ? engine.resumeDiscarded === 'changed'
-            ? s.restarted
-            : s.unreadableState
-          : null;
-  // Starting over: always on the web page; in an LMS only after a fail (a pass is never lowered anyway).
-  player.restartable = launch.mode === 'normal' && (tracker.format === 'web' || !engine.results.passed);
+  const player = document.createElement('ak-player') as AkPlayer;
+  player.engine = engine;
+  player.lang = launch.language ?? storedLanguage() ?? 'da';
+  player.learnerKey = launch.learnerId ? shortHash(launch.learnerId) : null;
+  let saving = true;
+  showLanguage(player.lang);
+  tracker.setLanguage?.(player.lang);
+  refreshStatus();
+  document.body.append(player);
+
+  let sceneShownAt = Date.now();
+
+  /** The notice (one at a time, the most important first) and whether to offer starting over. */
+  function refreshStatus(): void {
+    player.notice = noticeFor(launch, engine, saving, player.lang);
+    // Starting over: always on the web page; in an LMS only after a fail (a pass is never lowered anyway).
+    player.restartable =
+      launch.mode === 'normal' && (tracker.format === 'web' || (!engine.results.passed && (tracker.canRestart?.() ?? true)));
+  }
+
+  function progressReport(): ProgressReport {
+    const results = engine.results;
+    return {
+      location: engine.scene.id,
+      suspendData: engine.serialize(),
+      progress: engine.progress,
+      completed: engine.completed,
+      results: {
+        ...results,
+        areas: results.areas.map((a) => {
+          const area = module.areas.find((x) => x.id === a.id)!;
+          return { ...a, title: plain(area.title.da), titles: texts(area.title) };
+        }),
+      },
+    };
+  }
+
+  /** The interaction in the module's authored terms (not the learner's shuffled order). */
+  function interactionOf(sceneId: string, outcome: AnswerOutcome): InteractionReport {
+    const scene = engine.module.scenes.find((s) => s.id === sceneId) as Extract<Scene, { type: 'decision' | 'quiz' }>;
+    const trueFalse = scene.type === 'quiz' && scene.question === 'true-false';
+    const options = trueFalse ? [] : (scene.options ?? []);
+    const optionIds = trueFalse ? ['true', 'false'] : options.map((o) => o.id);
+    // Responses in the authored order, so the same answer always reads the same in the LMS.
+    const authored = (ids: string[]) => optionIds.filter((id) => ids.includes(id));
+    return {
+      id: scene.id,
+      type: trueFalse ? 'true-false' : 'choice',
+      optionIds,
+      response: authored(outcome.response),
+      correctResponse: authored(scene.type === 'quiz' ? correctResponse(scene) : [bestOption(scene)]),
+      correct: outcome.correct,
+      description: plain(scene.prompt.da),
+      name: texts(scene.title),
+      prompt: texts(scene.prompt),
+      choices: options.map((o) => ({ id: o.id, description: texts(o.text) })),
+      earned: earnedPoints(scene, outcome.response),
+      possible: possiblePoints(scene),
+      areaIds: Object.keys(possiblePoints(scene)),
+      weighting: 1,
+      timestamp: new Date(),
+      latencyMs: Date.now() - sceneShownAt,
+    };
+  }
+
+  function sceneShown(): void {
+    const scene = engine.scene;
+    tracker.sceneShown?.({ id: scene.id, type: scene.type, title: texts(scene.title), progress: engine.progress });
+  }
+
+  tracker.onSaveState = (ok) => {
+    saving = ok;
+    refreshStatus();
+  };
+
+  player.addEventListener('ak-answer', (event) => {
+    const { outcome } = (event as CustomEvent<{ outcome: AnswerOutcome }>).detail;
+    tracker.recordInteraction(interactionOf(outcome.sceneId, outcome));
+    tracker.report(progressReport());
+    refreshStatus();
+  });
+  player.addEventListener('ak-scene-change', () => {
+    sceneShownAt = Date.now();
+    sceneShown();
+    tracker.report(progressReport());
+    refreshStatus();
+  });
+  player.addEventListener('ak-language', (event) => {
+    const lang = (event as CustomEvent<{ lang: Lang }>).detail.lang;
+    showLanguage(lang);
+    tracker.setLanguage?.(lang);
+    refreshStatus();
+    try {
+      localStorage.setItem(LANG_KEY, lang);
+    } catch {
+      /* the choice just is not remembered */
+    }
+  });
+  player.addEventListener('ak-finish', () => {
+    tracker.finish(progressReport(), 'done');
+    // An LMS session ends with finish; only the web page can go on.
+    if (tracker.format !== 'web') player.restartable = false;
+  });
+  player.addEventListener('ak-restart', () => {
+    void player.show((engine = new ModuleEngine(moduleToPlay)));
+  });
+
+  // Phones put pages away without unloading them: save when hidden.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') tracker.report(progressReport());
+  });
+  // A page kept in the back/forward cache may come back, so it only saves; a page that goes
+  // for good ends the session (once).
+  window.addEventListener('pagehide', (event) => {
+    if (event.persisted) tracker.report(progressReport());
+    else tracker.finish(progressReport(), engine.completed ? 'done' : 'suspend', true);
+  });
+
+  sceneShown();
+  tracker.report(progressReport());
+}
+
+function noticeFor(launch: LaunchInfo, engine: ModuleEngine, saving: boolean, lang: Lang): string | null {
+  const s = strings[lang];
+  if (!launch.connected) return s.notSaved;
+  if (launch.mode !== 'normal') return s.notRecorded;
+  if (!saving) return s.saveFailing;
+  if (engine.resumeDiscarded && engine.step === 1) return engine.resumeDiscarded === 'changed' ? s.restarted : s.unreadableState;
+  return null;
 }
 
 function showLanguage(lang: Lang): void {
@@ -52,51 +159,13 @@ function showLanguage(lang: Lang): void {
   document.title = plain(module.title[lang] ?? module.title.da);
 }
 
-function progressReport(): ProgressReport {
-  const results = engine.results;
-  return {
-    location: engine.scene.id,
-    suspendData: engine.serialize(),
-    progress: engine.progress,
-    completed: engine.completed,
-    results: {
-      ...results,
-      areas: results.areas.map((a) => ({ ...a, title: plain(module.areas.find((x) => x.id === a.id)!.title.da) })),
-    },
-  };
-}
-
-/** The interaction in the module's authored terms (not the learner's shuffled order). */
-function interactionOf(sceneId: string, outcome: AnswerOutcome): InteractionReport {
-  const scene = engine.module.scenes.find((s) => s.id === sceneId) as Extract<Scene, { type: 'decision' | 'quiz' }>;
-  const trueFalse = scene.type === 'quiz' && scene.question === 'true-false';
-  const optionIds = trueFalse ? ['true', 'false'] : (scene.options ?? []).map((o) => o.id);
-  // Responses in the authored order, so the same answer always reads the same in the LMS.
-  const authored = (ids: string[]) => optionIds.filter((id) => ids.includes(id));
-  return {
-    id: scene.id,
-    type: trueFalse ? 'true-false' : 'choice',
-    optionIds,
-    response: authored(outcome.response),
-    correctResponse: authored(scene.type === 'quiz' ? correctResponse(scene) : [bestOption(scene)]),
-    correct: outcome.correct,
-    description: plain(scene.prompt.da),
-    areaIds: Object.keys(possiblePoints(scene)),
-    weighting: 1,
-    timestamp: new Date(),
-    latencyMs: Date.now() - sceneShownAt,
-  };
+/** Plain text in every language the content has (English only where it was written). */
+function texts(text: { da: string; en?: string }): { da: string; en?: string } {
+  return text.en ? { da: plain(text.da), en: plain(text.en) } : { da: plain(text.da) };
 }
 
 function plain(html: string): string {
   return new DOMParser().parseFromString(html, 'text/html').body.textContent?.trim() ?? '';
-}
-
-/** The learner id never goes into storage keys as it is. */
-function shortHash(text: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(36);
 }
 
 function storedLanguage(): Lang | null {
@@ -107,48 +176,3 @@ function storedLanguage(): Lang | null {
     return null;
   }
 }
-
-tracker.onSaveState = (ok) => {
-  saving = ok;
-  refreshStatus();
-};
-
-player.addEventListener('ak-answer', (event) => {
-  const { outcome } = (event as CustomEvent<{ outcome: AnswerOutcome }>).detail;
-  tracker.recordInteraction(interactionOf(outcome.sceneId, outcome));
-  tracker.report(progressReport());
-});
-player.addEventListener('ak-scene-change', () => {
-  sceneShownAt = Date.now();
-  tracker.report(progressReport());
-  refreshStatus();
-});
-player.addEventListener('ak-language', (event) => {
-  const lang = (event as CustomEvent<{ lang: Lang }>).detail.lang;
-  showLanguage(lang);
-  refreshStatus();
-  try {
-    localStorage.setItem(LANG_KEY, lang);
-  } catch {
-    /* the choice just is not remembered */
-  }
-});
-player.addEventListener('ak-finish', () => {
-  tracker.finish(progressReport(), 'done');
-  // An LMS session ends with finish; only the web page can go on.
-  if (tracker.format !== 'web') player.restartable = false;
-});
-player.addEventListener('ak-restart', () => void player.show((engine = new ModuleEngine(moduleToPlay))));
-
-// Phones put pages away without unloading them: save when hidden.
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') tracker.report(progressReport());
-});
-// A page kept in the back/forward cache may come back, so it only saves; a page that goes
-// for good ends the session (once).
-window.addEventListener('pagehide', (event) => {
-  if (event.persisted) tracker.report(progressReport());
-  else tracker.finish(progressReport(), engine.completed ? 'done' : 'suspend');
-});
-
-tracker.report(progressReport());

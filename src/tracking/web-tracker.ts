@@ -16,7 +16,7 @@ export class WebTracker implements Tracker {
     return `ak:${this.moduleId}:state`;
   }
 
-  start(): LaunchInfo {
+  async start(): Promise<LaunchInfo> {
     try {
       this.storage = window.localStorage;
       return { connected: true, resumeState: this.storage.getItem(this.key), mode: 'normal' };

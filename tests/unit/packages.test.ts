@@ -10,14 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { buildAll } from '../../build-scripts/cli.js';
+import { FORMATS } from '../../build-scripts/runtime.js';
+import { areaIri, moduleIri } from '../../xapi/activities.js';
 import { builtModules, DIST, ROOT } from '../e2e/package-fixtures.js';
 
 const SCHEMAS = join(ROOT, 'build-scripts/schemas');
 const modules = await builtModules();
 
-function xmllint(schema: string, xml: string): { status: number | null; stderr: string } {
+function xmllint(schema: string, xml: string, name = 'imsmanifest.xml'): { status: number | null; stderr: string } {
   const dir = mkdtempSync(join(tmpdir(), 'ak-xml-'));
-  const file = join(dir, 'imsmanifest.xml');
+  const file = join(dir, name);
   writeFileSync(file, xml);
   const run = spawnSync('xmllint', ['--nonet', '--noout', '--schema', join(SCHEMAS, schema), file], { encoding: 'utf8' });
   if (run.error) throw new Error('xmllint is missing: apt-get install -y libxml2-utils');
@@ -39,6 +41,10 @@ describe('vendored XSDs', () => {
       expect(xmllint(schema, readFileSync(join(SCHEMAS, `samples/${sample}-valid-imsmanifest.xml`), 'utf8')).status).toBe(0);
       expect(xmllint(schema, readFileSync(join(SCHEMAS, `samples/${sample}-invalid-imsmanifest.xml`), 'utf8')).status).toBe(3);
     }
+    for (const [schema, sample] of [['cmi5/CourseStructure.xsd', 'cmi5-%-cmi5.xml'], ['tincan/tincan.xsd', 'tincan-%-tincan.xml']]) {
+      expect(xmllint(schema, readFileSync(join(SCHEMAS, 'samples', sample.replace('%', 'valid')), 'utf8')).status).toBe(0);
+      expect(xmllint(schema, readFileSync(join(SCHEMAS, 'samples', sample.replace('%', 'invalid')), 'utf8')).status).toBe(3);
+    }
   });
 });
 
@@ -46,7 +52,7 @@ for (const module of modules) {
   describe(`${module.id}: packages`, () => {
     const zips: Record<string, JSZip> = {};
     beforeAll(async () => {
-      for (const format of ['scorm12', 'scorm2004', 'web']) {
+      for (const format of FORMATS) {
         zips[format] = await JSZip.loadAsync(readFileSync(join(DIST, 'packages', `${module.id}-${format}.zip`)));
       }
     });
@@ -74,8 +80,31 @@ for (const module of modules) {
       for (const area of module.areas) expect(m2004).toContain(`objectiveID="urn:awareness-kit:competence:${area.id}"`);
     });
 
+    it('xapi: tincan.xml at the root validates; the module is the one launchable activity, its areas are listed', async () => {
+      const xml = await zips.xapi.file('tincan.xml')!.async('string');
+      const result = xmllint('tincan/tincan.xsd', xml, 'tincan.xml');
+      expect(result.stderr).toContain('validates');
+      expect(result.status).toBe(0);
+      expect(Object.keys(zips.xapi.files).sort()).toEqual(['index.html', 'tincan.xml']);
+      expect([...xml.matchAll(/<launch[^>]*>([^<]+)</g)].map((m) => m[1])).toEqual(['index.html']);
+      expect(xml).toContain(`<activity id="${moduleIri(module.activityBase, module.id)}" type="http://adlnet.gov/expapi/activities/module">`);
+      for (const area of module.areas) expect(xml).toContain(`<activity id="${areaIri(area.id)}"`);
+    });
+
+    it('cmi5: cmi5.xml at the root validates against the cmi5 XSD; one AU with moveOn and the passing score as masteryScore', async () => {
+      const xml = await zips.cmi5.file('cmi5.xml')!.async('string');
+      const result = xmllint('cmi5/CourseStructure.xsd', xml, 'cmi5.xml');
+      expect(result.stderr).toContain('validates');
+      expect(result.status).toBe(0);
+      expect(Object.keys(zips.cmi5.files).sort()).toEqual(['cmi5.xml', 'index.html']);
+      const aus = [...xml.matchAll(/<au ([^>]+)>/g)].map((m) => m[1]);
+      expect(aus).toEqual([`id="${moduleIri(module.activityBase, module.id)}" moveOn="CompletedAndPassed" masteryScore="${module.passingScore}" launchMethod="AnyWindow"`]);
+      expect(xml).toContain('<url>index.html</url>');
+      for (const area of module.areas) expect(xml).toContain(`<objective idref="${areaIri(area.id)}"/>`);
+    });
+
     it('each package has one self-contained page: no external scripts, styles or fetches', async () => {
-      for (const format of ['scorm12', 'scorm2004', 'web']) {
+      for (const format of FORMATS) {
         const html = await zips[format].file('index.html')!.async('string');
         expect(html).not.toMatch(/<script[^>]+src=/);
         expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/);
@@ -95,7 +124,7 @@ describe('deterministic build', () => {
     await buildAll({ distDir: a });
     await buildAll({ distDir: b });
     const names = readdirSync(join(a, 'packages')).sort();
-    expect(names.length).toBe(modules.length * 3);
+    expect(names.length).toBe(modules.length * FORMATS.length);
     expect(readdirSync(join(b, 'packages')).sort()).toEqual(names);
     for (const name of names) {
       expect(readFileSync(join(b, 'packages', name)).equals(readFileSync(join(a, 'packages', name))), name).toBe(true);

@@ -47,7 +47,12 @@ export abstract class ScormTracker implements Tracker {
   protected abstract writeExit(lms: LmsConnection, reason: 'done' | 'suspend'): void;
   protected abstract writeSessionTime(lms: LmsConnection, ms: number): void;
 
-  start(): LaunchInfo {
+  async start(): Promise<LaunchInfo> {
+    return this.startNow();
+  }
+
+  /** SCORM is synchronous; tests and the async interface share this. */
+  startNow(): LaunchInfo {
     const api = findApi<ApiObject>(this.apiName, this.window_);
     const unconnected: LaunchInfo = { connected: false, resumeState: null, mode: 'normal' };
     if (!api) return unconnected;

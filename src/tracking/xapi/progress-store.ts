@@ -1,0 +1,124 @@
+/**
+ * Keeps the learner's progress in the LRS's State API (one JSON document per learner, module
+ * and registration), with a copy in localStorage: when the LRS cannot be reached at a relaunch,
+ * the learner still continues where they left off, and the copy goes up when the LRS is back.
+ */
+import { PROGRESS_STATE_ID } from '../../../xapi/vocabulary.js';
+import type { Agent } from '../../../xapi/types.js';
+import type { DocumentKey, LrsClient } from './lrs-client.js';
+import type { KeyValueStorage } from './statement-queue.js';
+
+export interface ProgressDocument {
+  v: 1;
+  /** The engine's resume state, or null before the first save. */
+  suspendData: string | null;
+  location: string | null;
+  /** 0..1, for the `resumed` statement of the next session. */
+  progress: number;
+  /** completed / passed sent in this registration (cmi5 §9.3: at most once each). */
+  sent: { completed: boolean; passed: boolean };
+  /** The result of the current run has been sent; a new run (starting over) clears it. */
+  runJudged: boolean;
+  /** The attempt's own registration when the LMS gave none (TinCan). */
+  registration?: string;
+  savedAt: string;
+}
+
+export const emptyProgress = (): ProgressDocument => ({
+  v: 1,
+  suspendData: null,
+  location: null,
+  progress: 0,
+  sent: { completed: false, passed: false },
+  runJudged: false,
+  savedAt: new Date(0).toISOString(),
+});
+
+const RETRY_DELAYS_S = [2, 5, 10, 30, 60];
+
+export class ProgressStore {
+  readonly key: DocumentKey;
+  private latest: ProgressDocument | null = null;
+  private saving: Promise<void> | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private failures = 0;
+
+  constructor(
+    private readonly client: LrsClient,
+    where: { activityId: string; agent: Agent; registration?: string },
+    private readonly storage: KeyValueStorage | null,
+    private readonly storageKey: string,
+    private readonly onSaving: (ok: boolean) => void = () => {},
+  ) {
+    this.key = { ...where, stateId: PROGRESS_STATE_ID };
+  }
+
+  /** The newer of the LRS's document and the local copy. */
+  async load(): Promise<ProgressDocument> {
+    const local = this.localCopy();
+    const reply = await this.client.getState(this.key);
+    const remote = reply.status === 200 ? parse(reply.body) : null;
+    if (reply.status !== 200 && reply.status !== 404) {
+      console.warn(`[awareness-kit] Could not read saved progress from the LRS (${reply.status || 'unreachable'}); using this browser's copy.`);
+    }
+    const newest = [remote, local].filter((d): d is ProgressDocument => d !== null).sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
+    // A local copy newer than the LRS's never reached it: send it now.
+    if (newest && newest === local && local !== remote && (!remote || local.savedAt !== remote.savedAt)) this.save(local);
+    return newest ?? emptyProgress();
+  }
+
+  /** Saves locally at once and to the LRS in the background (the newest document wins). */
+  save(document: ProgressDocument): void {
+    this.latest = { ...document, savedAt: new Date().toISOString() };
+    try {
+      this.storage?.setItem(this.storageKey, JSON.stringify(this.latest));
+    } catch {
+      // No local copy; the LRS still gets it.
+    }
+    void this.push();
+  }
+
+  /** The page is going: a keepalive PUT of the newest document. */
+  saveOnExit(): void {
+    if (this.latest) void this.client.putState(this.key, this.latest, true);
+  }
+
+  private push(): Promise<void> {
+    if (this.saving) return this.saving;
+    clearTimeout(this.timer);
+    this.saving = (async () => {
+      while (this.latest) {
+        const document = this.latest;
+        const reply = await this.client.putState(this.key, document);
+        if (reply.status < 200 || reply.status >= 300) {
+          if (this.failures === 0) this.onSaving(false);
+          const delay = RETRY_DELAYS_S[Math.min(this.failures++, RETRY_DELAYS_S.length - 1)];
+          this.timer = setTimeout(() => void this.push(), delay * 1000);
+          return;
+        }
+        if (this.failures > 0) this.onSaving(true);
+        this.failures = 0;
+        if (this.latest === document) this.latest = null;
+      }
+    })().finally(() => (this.saving = null));
+    return this.saving;
+  }
+
+  private localCopy(): ProgressDocument | null {
+    try {
+      return parse(this.storage?.getItem(this.storageKey) ?? '');
+    } catch {
+      return null;
+    }
+  }
+}
+
+function parse(text: string): ProgressDocument | null {
+  try {
+    const doc = JSON.parse(text) as Partial<ProgressDocument>;
+    if (doc?.v !== 1 || typeof doc.savedAt !== 'string') return null;
+    return { ...emptyProgress(), ...doc, sent: { ...emptyProgress().sent, ...doc.sent } } as ProgressDocument;
+  } catch {
+    return null;
+  }
+}

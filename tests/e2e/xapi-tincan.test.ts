@@ -1,0 +1,243 @@
+/**
+ * The built TinCan packages (`<id>-xapi.zip`) against the real LRS: launched as an LMS does
+ * (endpoint, auth, actor, registration on the URL), taken by a learner in Chromium, and then
+ * checked in what the LRS stored — every statement, against xapi/profile.jsonld too.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { buildAll } from '../../build-scripts/cli.js';
+import { ModuleEngine } from '../../src/engine/module-engine.js';
+import type { CompiledModule } from '../../src/model/compiled.js';
+import { strings } from '../../src/i18n/strings.js';
+import { PROGRESS_STATE_ID, extensions } from '../../xapi/vocabulary.js';
+import { moduleIri } from '../../xapi/activities.js';
+import { answerFor, builtModules, DIST, ROOT, type Strategy } from './package-fixtures.js';
+import { currentSceneId, walk } from './module-driver.js';
+import { learner, ours, profileProblems, verbName, XapiEnv, type Stored } from './xapi-fixtures.js';
+
+const modules = await builtModules();
+const env = new XapiEnv();
+let mini: CompiledModule;
+
+beforeAll(async () => {
+  const miniDist = mkdtempSync(join(tmpdir(), 'ak-mini-dist-'));
+  mini = (await buildAll({ modulesDir: join(ROOT, 'tests/fixtures/modules'), distDir: miniDist })).modules[0];
+  await env.start([...modules.map((module) => ({ module, dist: DIST })), { module: mini, dist: miniDist }]);
+});
+afterEach(() => env.closePages());
+afterAll(() => env.stop());
+
+/** The module's own reckoning of a strategy, played on the engine in Node. */
+function expected(module: CompiledModule, strategy: Strategy) {
+  const engine = new ModuleEngine(module);
+  for (let i = 0; i < 200 && engine.scene.type !== 'summary'; i++) {
+    const scene = engine.scene;
+    if ((scene.type === 'decision' || scene.type === 'quiz') && !engine.answerOf(scene.id)) engine.answer(answerFor(scene, strategy));
+    engine.next();
+  }
+  return engine;
+}
+
+/** "verb last-two-path-segments" per statement: a readable, exact picture of a stream. */
+const picture = (statements: Stored[]) => statements.map((s) => `${verbName(s)} ${s.object.id.split('/').slice(-2).join('/')}`);
+
+function expectedPicture(module: CompiledModule, strategy: Strategy, result = true): string[] {
+  const engine = expected(module, strategy);
+  const out = [`initialized modules/${module.id}`];
+  for (const id of engine.path) {
+    out.push(`experienced scenes/${id}`);
+    if (engine.answerOf(id)) out.push(`answered interactions/${id}`);
+  }
+  if (result) {
+    out.push(`completed modules/${module.id}`, `${engine.results.passed ? 'passed' : 'failed'} modules/${module.id}`);
+    for (const a of engine.results.areas) if (a.scaled !== null) out.push(`scored competences/${a.id}`);
+  }
+  out.push(`terminated modules/${module.id}`);
+  return out;
+}
+
+async function finish(page: import('playwright-core').Page): Promise<void> {
+  await page.getByRole('button', { name: strings.da.finish, exact: true }).click();
+  await page.getByText(strings.da.finished).waitFor();
+}
+
+describe('hand-computed: the test module (tests/fixtures/modules/mini) in TinCan', () => {
+  // The same answers as the SCORM harness test: d1 partial, q1 right, q2 half, q3 right.
+  const answers: Record<string, string[]> = { d1: ['partial'], q1: ['a'], q2: ['a'], q3: ['true'] };
+
+  it('mixed answers give 3 of 7 = 0.4286 and, per area, 2/3 (below the 0.8 target), 0/3, not met, 1/1 — as in SCORM', async () => {
+    const registration = randomUUID();
+    const page = await env.open(env.tinCanUrl(mini, { registration }));
+    await walk(page.mainFrame(), mini, (scene) => answers[scene.id]);
+    await finish(page);
+    const statements = await env.settled(registration);
+    const failed = statements.find((s) => verbName(s) === 'failed')!;
+    expect(failed.result).toMatchObject({ success: false, score: { scaled: 0.4286, raw: 3, min: 0, max: 7 } });
+    expect(failed.result!.extensions![extensions.competenceResults]).toEqual([
+      { area: expect.stringContaining('/know-the-rules'), id: 'know-the-rules', earned: 2, possible: 3, scaled: 0.6667, target: 0.8, mastered: false },
+      { area: expect.stringContaining('/protect-daily'), id: 'protect-daily', earned: 0, possible: 3, scaled: 0, target: 0.8, mastered: false },
+      { area: expect.stringContaining('/incidents'), id: 'incidents', earned: 1, possible: 1, scaled: 1, target: 0.8, mastered: true },
+    ]);
+    const areas = statements.filter((s) => verbName(s) === 'scored').map((s) => [s.object.id.split('/').pop(), s.result!.score!.scaled, s.result!.success]);
+    expect(areas).toEqual([['know-the-rules', 0.6667, false], ['protect-daily', 0, false], ['incidents', 1, true]]);
+    // d1 "partial": 1 of the 3 points possible (know-the-rules 2 + protect-daily 1).
+    const d1 = statements.find((s) => s.object.id.endsWith('/interactions/d1'))!;
+    expect(d1.result).toMatchObject({ response: 'partial', success: false, score: { scaled: 0.3333, raw: 1, min: 0, max: 3 } });
+    expect(d1.object.definition).toMatchObject({ interactionType: 'choice', correctResponsesPattern: ['safe'] });
+    expect(d1.object.definition!.choices!.map((c) => c.id)).toEqual(['safe', 'partial', 'risky']);
+    const q2 = statements.find((s) => s.object.id.endsWith('/interactions/q2'))!;
+    expect(q2.result).toMatchObject({ response: 'a', success: false });
+    expect(q2.object.definition!.correctResponsesPattern).toEqual(['a[,]b']);
+    expect(profileProblems(ours(statements))).toEqual([]);
+  });
+});
+
+for (const module of modules) {
+  describe(`${module.id}: TinCan package with the real LRS`, () => {
+    for (const strategy of ['best', 'poor'] as const) {
+      it(`${strategy} answers: exactly the statements of the path, with scores, per-area results and the registration`, async () => {
+        const registration = randomUUID();
+        const actor = learner();
+        const page = await env.open(env.tinCanUrl(module, { registration, actor, unit: 'Borgerservice Nord' }));
+        await walk(page.mainFrame(), module, strategy);
+        await finish(page);
+        const statements = await env.settled(registration);
+        expect(picture(statements)).toEqual(expectedPicture(module, strategy));
+        const engine = expected(module, strategy);
+        const judged = statements.find((s) => ['passed', 'failed'].includes(verbName(s)))!;
+        expect(judged.result!.score!.scaled).toBe(engine.results.scaled);
+        expect(judged.result!.success).toBe(strategy === 'best');
+        if (strategy === 'best') expect(judged.result!.score!.scaled).toBe(1);
+        const areas = statements.filter((s) => verbName(s) === 'scored');
+        for (const s of areas) {
+          const area = engine.results.areas.find((a) => s.object.id.endsWith(`/${a.id}`))!;
+          expect([s.result!.score!.scaled, s.result!.success], area.id).toEqual([area.scaled, area.passed]);
+        }
+        for (const s of statements) {
+          expect(s.context!.registration).toBe(registration);
+          expect(s.actor).toMatchObject({ mbox: (actor as { mbox: string }).mbox });
+          expect(s.context!.extensions![extensions.organisationalUnit]).toBe('Borgerservice Nord');
+        }
+        expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length);
+        expect(profileProblems(statements)).toEqual([]);
+      });
+    }
+
+    it('leave halfway, relaunch: suspended, then a new session resumes at the same scene from the State API', async () => {
+      const registration = randomUUID();
+      const actor = learner();
+      const url = env.tinCanUrl(module, { registration, actor });
+      const first = await env.open(url);
+      await walk(first.mainFrame(), module, 'best', { stopAfterScored: 3 });
+      const where = await currentSceneId(first.mainFrame());
+      await first.close({ runBeforeUnload: true });
+      const left = await env.settled(registration);
+      expect(picture(left).slice(-2)).toEqual([`suspended modules/${module.id}`, `terminated modules/${module.id}`]);
+      const query = new URLSearchParams({ activityId: moduleIri(module.activityBase, module.id), agent: JSON.stringify(actor), registration, stateId: PROGRESS_STATE_ID });
+      const doc = await fetch(`${env.lrs.endpoint}activities/state?${query}`, { headers: { Authorization: env.lrs.auth, 'X-Experience-API-Version': '1.0.3' } });
+      expect(doc.status).toBe(200);
+      expect(((await doc.json()) as { location: string }).location).toBe(where);
+
+      const second = await env.open(url);
+      expect(await currentSceneId(second.mainFrame())).toBe(where);
+      await walk(second.mainFrame(), module, 'best');
+      await finish(second);
+      const all = await env.settled(registration, 2);
+      const session2 = picture(all).slice(left.length);
+      expect(session2.slice(0, 3)).toEqual([`initialized modules/${module.id}`, `resumed modules/${module.id}`, `experienced scenes/${where}`]);
+      // Items answered in the first session are not answered again.
+      const answered = all.filter((s) => verbName(s) === 'answered').map((s) => s.object.id);
+      expect(new Set(answered).size).toBe(answered.length);
+      expect(all.find((s) => verbName(s) === 'passed')).toBeDefined();
+      expect(profileProblems(all)).toEqual([]);
+    });
+
+    it('works without an LMS registration: the attempt makes its own and keeps it across launches', async () => {
+      const actor = learner();
+      const url = env.tinCanUrl(module, { registration: null, actor });
+      const first = await env.open(url);
+      await walk(first.mainFrame(), module, 'best', { stopAfterScored: 2 });
+      await first.close({ runBeforeUnload: true });
+      const ofActor = async () => {
+        const reply = await fetch(`${env.lrs.endpoint}statements?${new URLSearchParams({ agent: JSON.stringify(actor), limit: '500' })}`, {
+          headers: { Authorization: env.lrs.auth, 'X-Experience-API-Version': '1.0.3' },
+        });
+        return ((await reply.json()) as { statements: Stored[] }).statements;
+      };
+      await expect.poll(async () => (await ofActor()).some((s) => verbName(s) === 'terminated'), { timeout: 15000 }).toBe(true);
+      const registrations = new Set((await ofActor()).map((s) => s.context!.registration));
+      expect(registrations.size).toBe(1);
+      const [registration] = registrations;
+      expect(registration).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+      const second = await env.open(url);
+      await walk(second.mainFrame(), module, 'best');
+      await finish(second);
+      const all = await env.settled(registration!, 2);
+      expect(all.filter((s) => verbName(s) === 'resumed')).toHaveLength(1);
+      expect(profileProblems(all)).toEqual([]);
+    });
+
+    it('the reflection text never leaves the device: no request carries it', async () => {
+      const reflection = module.scenes.find((s) => s.type === 'reflection');
+      if (!reflection) return;
+      const registration = randomUUID();
+      const sent: string[] = [];
+      const page = await env.newPage();
+      page.on('request', (r) => sent.push(`${r.url()}\n${r.postData() ?? ''}`));
+      await env.open(env.tinCanUrl(module, { registration }), page);
+      await walk(page.mainFrame(), module, 'best', { stopAt: reflection.id });
+      const secret = `Min egen tekst ${randomUUID()}`;
+      await page.locator('ak-reflection textarea').fill(secret);
+      await walk(page.mainFrame(), module, 'best');
+      await finish(page);
+      await env.settled(registration);
+      expect(sent.length).toBeGreaterThan(10);
+      expect(sent.filter((r) => r.includes(secret))).toEqual([]);
+      expect(env.lrs.requests.filter((r) => r.body.includes(secret) || r.path.includes(encodeURIComponent(secret)))).toEqual([]);
+    });
+
+    it('outage: the LRS goes down mid-module, the learner goes on and reloads, the LRS comes back — every statement arrives exactly once', async () => {
+      const registration = randomUUID();
+      const page = await env.open(env.tinCanUrl(module, { registration }));
+      await walk(page.mainFrame(), module, 'best', { stopAfterScored: 2 });
+      await env.lrs.goDown();
+      await walk(page.mainFrame(), module, 'best', { stopAfterScored: 2 });
+      // The learner is told that progress is not being saved.
+      await page.getByText(strings.da.saveFailing).waitFor({ timeout: 15000 });
+      const where = await currentSceneId(page.mainFrame());
+      await page.reload();
+      expect(await currentSceneId(page.mainFrame())).toBe(where);
+      await walk(page.mainFrame(), module, 'best', { stopAfterScored: 1 });
+      await env.lrs.comeBack();
+      await walk(page.mainFrame(), module, 'best');
+      await finish(page);
+      const statements = await env.settled(registration, 2, 90000);
+      expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length);
+      // Each item answered once, each session opened once: nothing lost, nothing doubled.
+      const answered = statements.filter((s) => verbName(s) === 'answered').map((s) => s.object.id.split('/').pop());
+      expect(answered).toEqual(expected(module, 'best').path.filter((id) => expected(module, 'best').answerOf(id)));
+      expect(statements.filter((s) => verbName(s) === 'initialized')).toHaveLength(2);
+      expect(statements.filter((s) => verbName(s) === 'passed')).toHaveLength(1);
+      expect(profileProblems(statements)).toEqual([]);
+    });
+
+    it('a reply lost after the LRS stored the statements: the resend is the same statements, stored once', async () => {
+      const registration = randomUUID();
+      const page = await env.open(env.tinCanUrl(module, { registration }));
+      env.lrs.setFault({ kind: 'drop-reply', count: 2 });
+      await walk(page.mainFrame(), module, 'best', { stopAfterScored: 2 });
+      const dropped = () => env.lrs.requests.filter((r) => r.fault === 'drop-reply' && r.body.includes(registration)).length;
+      await expect.poll(dropped, { timeout: 15000 }).toBe(2);
+      env.lrs.setFault(null);
+      await walk(page.mainFrame(), module, 'best');
+      await finish(page);
+      const statements = await env.settled(registration, 1, 60000);
+      expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length);
+      expect(picture(statements)).toEqual(expectedPicture(module, 'best'));
+    });
+  });
+}
