@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   const builds: number[] = [];
   let modules: CompiledModule[] = [];
   for (let i = 0; i < 3; i++) {
-    const result = await buildAll({ distDir: dist });
+    const result = await buildAll({ distDir: dist, quiet: true });
     builds.push(result.ms);
     modules = result.modules;
   }

@@ -70,11 +70,11 @@ export function writeSchemas(dir = join(root, 'modules', 'schema')): void {
 }
 
 export async function buildAll(
-  { distDir = join(root, 'dist'), ...sources }: Sources & { distDir?: string } = {},
+  { distDir = join(root, 'dist'), quiet = false, ...sources }: Sources & { distDir?: string; /** Print errors only, no warnings (tests, bench). */ quiet?: boolean } = {},
 ): Promise<{ modules: CompiledModule[]; ms: number }> {
   const started = performance.now();
   const { modules, problems, framework } = validateAll(sources);
-  report(problems);
+  report(quiet ? problems.filter((p) => p.severity === 'error') : problems);
   if (!framework || problems.some((p) => p.severity === 'error')) throw new Error('module files have errors (see above)');
   if (modules.length === 0) throw new Error('no modules found in modules/');
   rmSync(distDir, { recursive: true, force: true });

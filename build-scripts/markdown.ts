@@ -5,20 +5,26 @@
  */
 import MarkdownIt from 'markdown-it';
 
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
-// Addresses in mock e-mails are part of the scenario, not links to click.
-md.linkify.set({ fuzzyEmail: false });
+const md = markdown(false);
+/** Texts of a medium (an e-mail, a chat, a letter) keep their line breaks, as in a signature. */
+const mediumMd = markdown(true);
 
-// Links in content open outside the module frame; rel keeps the opened page from reaching back.
-const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
-md.renderer.rules.link_open = (tokens, i, options, env, self) => {
-  tokens[i].attrSet('target', '_blank');
-  tokens[i].attrSet('rel', 'noopener noreferrer');
-  return defaultLinkOpen(tokens, i, options, env, self);
-};
+function markdown(breaks: boolean): InstanceType<typeof MarkdownIt> {
+  const it = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks });
+  // Addresses in mock e-mails are part of the scenario, not links to click.
+  it.linkify.set({ fuzzyEmail: false });
+  // Links in content open outside the module frame; rel keeps the opened page from reaching back.
+  const defaultLinkOpen = it.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
+  it.renderer.rules.link_open = (tokens, i, options, env, self) => {
+    tokens[i].attrSet('target', '_blank');
+    tokens[i].attrSet('rel', 'noopener noreferrer');
+    return defaultLinkOpen(tokens, i, options, env, self);
+  };
+  return it;
+}
 
-export function renderBlock(text: string): string {
-  return md.render(text).trim();
+export function renderBlock(text: string, keepLineBreaks = false): string {
+  return (keepLineBreaks ? mediumMd : md).render(text).trim();
 }
 
 export function renderInline(text: string): string {
@@ -29,17 +35,17 @@ export function renderInline(text: string): string {
 const BLOCK_FIELDS = new Set(['body', 'prompt', 'feedback', 'consequence', 'explanation', 'description', 'note', 'advice', 'readMore']);
 
 /** Renders every language map ({da, en}) found in `value`, by the name of the field holding it. */
-export function renderTexts<T>(value: T, field = ''): T {
-  if (Array.isArray(value)) return value.map((v) => renderTexts(v, field)) as T;
+export function renderTexts<T>(value: T, field = '', inMedium = false): T {
+  if (Array.isArray(value)) return value.map((v) => renderTexts(v, field, inMedium)) as T;
   if (value === null || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
   if (typeof record.da === 'string') {
-    const render = BLOCK_FIELDS.has(field) ? renderBlock : renderInline;
+    const render = BLOCK_FIELDS.has(field) ? (text: string) => renderBlock(text, inMedium) : renderInline;
     const out: Record<string, string> = { da: render(record.da) };
     if (typeof record.en === 'string') out.en = render(record.en);
     return out as T;
   }
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(record)) out[key] = renderTexts(v, key);
+  for (const [key, v] of Object.entries(record)) out[key] = renderTexts(v, key, inMedium || key === 'medium');
   return out as T;
 }

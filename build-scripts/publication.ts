@@ -20,6 +20,7 @@ const WORDS = {
     definition: 'Hvad betyder awareness?',
     levels: 'Niveauer',
     level: 'Niveau',
+    description: 'Beskrivelse',
     tasks: 'Opgaver',
     responsibilities: 'Ansvar',
     targets: 'Kompetenceområder og målniveau',
@@ -37,6 +38,7 @@ const WORDS = {
     definition: 'What does awareness mean?',
     levels: 'Levels',
     level: 'Level',
+    description: 'Description',
     tasks: 'Tasks',
     responsibilities: 'Responsibilities',
     targets: 'Competence areas and target level',
@@ -84,7 +86,16 @@ export function publicationHtml(framework: CompetenceFramework, modules: readonl
   h2 { margin-top: 2rem; border-bottom: 2px solid #0f5499; padding-bottom: 0.25rem; }
   h3 { margin-top: 1.5rem; }
   table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
-  th, td { text-align: left; vertical-align: top; padding: 0.375rem 0.5rem; border-bottom: 1px solid #d0d5da; }
+  th, td { text-align: left; vertical-align: top; padding: 0.375rem 0.5rem; border-bottom: 1px solid #d0d5da; overflow-wrap: break-word; }
+  /* Narrow screens (320 px): each table row becomes a block; labelled values say what they are. */
+  @media screen and (max-width: 32rem) {
+    body { padding: 1rem; }
+    thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+    tr, th, td { display: block; border: 0; padding: 0.125rem 0; }
+    tr { border-bottom: 1px solid #d0d5da; padding: 0.5rem 0; }
+    td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+    td ul { padding-left: 1.25rem; }
+  }
   .code { color: #4a525a; font-weight: 400; }
   .target { font-weight: 600; }
   .target-level { background: #e8f0f8; }
@@ -108,7 +119,8 @@ export function publicationHtml(framework: CompetenceFramework, modules: readonl
 ${block(framework.definition, lang)}
 <h2>${w.levels}</h2>
 <table>
-  <thead><tr><th scope="col">${w.level}</th><th scope="col"></th></tr></thead>
+  <caption class="visually-hidden">${w.levels}</caption>
+  <thead><tr><th scope="col">${w.level}</th><th scope="col">${w.description}</th></tr></thead>
   <tbody>
 ${framework.levels.map((l) => `    <tr><th scope="row">${l.level}. ${inline(l.name, lang)}</th><td>${inline(l.description, lang)}</td></tr>`).join('\n')}
   </tbody>
@@ -122,13 +134,14 @@ ${profile.tasks.map((x) => `  <li>${inline(x, lang)}</li>`).join('\n')}
 ${profile.responsibilities.map((x) => `  <li>${inline(x, lang)}</li>`).join('\n')}
 </ul>
 <h2>${w.targets}</h2>
-<table>
+<table class="targets">
+  <caption class="visually-hidden">${w.targets}</caption>
   <thead><tr><th scope="col">${w.area}</th><th scope="col">${w.targetLevel}</th><th scope="col">${w.trainedBy}</th></tr></thead>
   <tbody>
 ${targets
   .map(({ target, area }) => {
     const trained = modulesTraining(modules, role, area.id);
-    return `    <tr><th scope="row"><span class="code">${area.code}</span> ${inline(area.title, lang)}</th><td>${target.level}. ${levelName(target.level)}</td><td>${
+    return `    <tr><th scope="row"><span class="code">${area.code}</span> ${inline(area.title, lang)}</th><td data-label="${w.targetLevel}">${target.level}. ${levelName(target.level)}</td><td data-label="${w.trainedBy}">${
       trained.length ? trained.map((x) => `${plainText(inline(x.module.title, lang))} (${w.items(x.items)})`).join('<br>') : w.none
     }</td></tr>`;
   })

@@ -48,6 +48,8 @@ export interface UiStrings {
   incorrect: string;
   correctAnswer: string;
   yourAnswer: string;
+  /** Beside an option the learner ticked that is not part of the correct answer. */
+  notCorrect: string;
   /** Reflection */
   reflectionLabel: string;
   reflectionPrivacy: string;
@@ -58,9 +60,17 @@ export interface UiStrings {
   passed: (pct: number) => string;
   notPassed: (pct: number) => string;
   areaTable: string;
+  /** The chart of areas against the role's target: its title, accessible name and legend. */
+  chartTitle: string;
+  chartLabel: string;
+  chartLegend: string;
+  /** Shown when every area met is at its target. */
+  allReached: string;
   area: string;
-  points: string;
-  percent: string;
+  /** Column: the area's score in % with its points. */
+  result: string;
+  /** "2 af 3 point" */
+  pointsOf: (earned: number, possible: number) => string;
   notMet: string;
   finish: string;
   /** Summary: the target column, reached / not reached, advice. */
@@ -100,7 +110,7 @@ const da: UiStrings = {
   notSaved: 'Din fremdrift gemmes ikke.',
   saveFailing: 'Din fremdrift kan ikke gemmes lige nu. Vi prøver igen automatisk – luk ikke vinduet endnu.',
   restarted: 'Modulet er blevet opdateret, siden du sidst var her, så du starter forfra.',
-  unreadableState: 'Dine gemte fremskridt kunne ikke læses, så du starter forfra.',
+  unreadableState: 'Din gemte fremdrift kunne ikke læses, så du starter forfra.',
   notRecorded: 'Du gennemser modulet. Dine svar bliver ikke registreret.',
   choose: 'Vælg',
   yourChoice: 'Dit valg',
@@ -116,6 +126,7 @@ const da: UiStrings = {
   incorrect: 'Ikke det rigtige svar',
   correctAnswer: 'Rigtigt svar',
   yourAnswer: 'Dit svar',
+  notCorrect: 'Ikke rigtigt',
   reflectionLabel: 'Dine tanker',
   reflectionPrivacy: 'Teksten bliver kun på denne enhed (i denne browser). Den sendes ingen steder hen og indgår ikke i din score.',
   reflectionNoStorage: 'Browseren tillader ikke at gemme teksten. Den forsvinder, når du lukker siden.',
@@ -124,9 +135,13 @@ const da: UiStrings = {
   passed: (pct) => `Bestået (kravet er ${pct}\u00a0%)`,
   notPassed: (pct) => `Ikke bestået (kravet er ${pct}\u00a0%)`,
   areaTable: 'Resultat pr. kompetenceområde',
+  chartTitle: 'Din profil og målet for din rolle',
+  chartLabel: 'Søjlediagram over din score pr. kompetenceområde med målet for din rolle. Tallene står i tabellen nedenfor.',
+  chartLegend: 'Søjlen er din score. Den lodrette streg er målet for din rolle.',
+  allReached: 'Du har nået målet i alle de områder, du har mødt. Godt gået!',
   area: 'Område',
-  points: 'Point',
-  percent: 'Procent',
+  result: 'Resultat',
+  pointsOf: (earned, possible) => `${earned} af ${possible} point`,
   notMet: 'Ikke mødt',
   finish: 'Afslut modulet',
   target: 'Mål',
@@ -178,6 +193,7 @@ const en: UiStrings = {
   incorrect: 'Not the right answer',
   correctAnswer: 'Correct answer',
   yourAnswer: 'Your answer',
+  notCorrect: 'Not correct',
   reflectionLabel: 'Your thoughts',
   reflectionPrivacy: 'The text stays on this device (in this browser). It is not sent anywhere and does not count towards your score.',
   reflectionNoStorage: 'This browser does not allow saving the text. It disappears when you close the page.',
@@ -186,9 +202,13 @@ const en: UiStrings = {
   passed: (pct) => `Passed (required: ${pct}%)`,
   notPassed: (pct) => `Not passed (required: ${pct}%)`,
   areaTable: 'Result per competence area',
+  chartTitle: "Your profile and your role's target",
+  chartLabel: "Bar chart of your score per competence area with your role's target. The figures are in the table below.",
+  chartLegend: "The bar is your score. The vertical line is your role's target.",
+  allReached: 'You have reached the target in every area you met. Well done!',
   area: 'Area',
-  points: 'Points',
-  percent: 'Percent',
+  result: 'Result',
+  pointsOf: (earned, possible) => `${earned} of ${possible} points`,
   notMet: 'Not met',
   finish: 'Finish',
   target: 'Target',

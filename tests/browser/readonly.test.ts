@@ -62,6 +62,10 @@ describe('answered scenes on Back', () => {
       equal(q(tf, '#feedback-heading').textContent?.trim(), 'Ikke det rigtige svar');
       ok(tf.textContent?.includes('Dit svar'), 'marks the learner answer');
       ok(tf.textContent?.includes('Rigtigt svar'), 'marks the correct answer');
+      // A ticked option that is wrong says so in words, beside "Dit svar".
+      const wrongTags = Array.from(tf.querySelectorAll('.tag.wrong')).map((t) => t.closest('label')!.querySelector('input')!.value);
+      deepEqual(wrongTags, walk.engine.answerOf('quiz-tf'), 'the wrong answer is marked "Ikke rigtigt"');
+      ok(tf.querySelector('.tag.wrong')!.textContent!.includes('Ikke rigtigt'));
 
       await goBack(walk, 'quiz-multiple');
       expectReadOnly(walk, 'quiz-multiple');

@@ -14,7 +14,7 @@ import { cmi5, extensions } from '../../xapi/vocabulary.js';
 import { prepareCmi5Launch } from '../../build-scripts/lrs/cmi5-lms.js';
 import { builtModules, DIST, ROOT } from './package-fixtures.js';
 import { currentSceneId, walk } from './module-driver.js';
-import { ours, profileProblems, verbName, XapiEnv, type Stored } from './xapi-fixtures.js';
+import { leave, ours, profileProblems, verbName, XapiEnv, type Stored } from './xapi-fixtures.js';
 
 const modules = await builtModules();
 const env = new XapiEnv();
@@ -22,7 +22,7 @@ let mini: CompiledModule;
 
 beforeAll(async () => {
   const miniDist = mkdtempSync(join(tmpdir(), 'ak-mini-dist-'));
-  mini = (await buildAll({ modulesDir: join(ROOT, 'tests/fixtures/modules'), distDir: miniDist })).modules[0];
+  mini = (await buildAll({ modulesDir: join(ROOT, 'tests/fixtures/modules'), distDir: miniDist, quiet: true })).modules[0];
   await env.start([...modules.map((module) => ({ module, dist: DIST })), { module: mini, dist: miniDist }]);
 });
 afterEach(() => env.closePages());
@@ -153,7 +153,7 @@ for (const module of modules) {
       const launch = await env.cmi5Launch(module, { launchMode: 'Review' });
       const page = await env.open(launch.url);
       await walk(page.mainFrame(), module, 'best', { stopAfterScored: 2 });
-      await page.close({ runBeforeUnload: true });
+      await leave(page);
       expect((await auStatements(launch.registration)).map(verbName)).toEqual(['initialized', 'terminated']);
     });
 
@@ -162,7 +162,7 @@ for (const module of modules) {
       const page = await env.open(first.url);
       await walk(page.mainFrame(), module, 'best', { stopAfterScored: 3 });
       const where = await currentSceneId(page.mainFrame());
-      await page.close({ runBeforeUnload: true });
+      await leave(page);
       const session1 = await auStatements(first.registration);
       expect(session1.map(verbName).slice(-2)).toEqual(['suspended', 'terminated']);
       expect(cmi5Problems(session1, first)).toEqual([]);
@@ -197,7 +197,7 @@ for (const module of modules) {
       const launch = await env.cmi5Launch(module, { languagePreference: 'en-GB,da-DK' });
       const page = await env.open(launch.url);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-      await page.close({ runBeforeUnload: true });
+      await leave(page);
       const statements = await auStatements(launch.registration);
       expect(statements.every((s) => s.context!.language === 'en')).toBe(true);
     });

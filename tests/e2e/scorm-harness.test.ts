@@ -38,7 +38,7 @@ beforeAll(async () => {
     '/vendor/scorm-again/': join(ROOT, 'node_modules/scorm-again/dist'),
   });
   const miniDist = mkdtempSync(join(tmpdir(), 'ak-mini-dist-'));
-  mini = (await buildAll({ modulesDir: join(ROOT, 'tests/fixtures/modules'), distDir: miniDist })).modules[0];
+  mini = (await buildAll({ modulesDir: join(ROOT, 'tests/fixtures/modules'), distDir: miniDist, quiet: true })).modules[0];
   for (const [module, dist] of [...modules.map((m) => [m, DIST] as const), [mini, miniDist] as const]) {
     for (const format of FORMATS) {
       const dir = await unzipTo(join(dist, 'packages', `${module.id}-${format}.zip`));

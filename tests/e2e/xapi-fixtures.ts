@@ -121,6 +121,17 @@ export class XapiEnv {
   }
 }
 
+/**
+ * The learner leaves: the page gets its `pagehide` as when a tab closes, but stays open until
+ * its requests are done, so what the package sends on leaving is checked deterministically.
+ * (A real close may cut those requests; then the next launch sends them — tested separately.)
+ */
+export async function leave(page: Page): Promise<void> {
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })));
+  await page.waitForLoadState('networkidle');
+  await page.close();
+}
+
 export function learner(name = `kim-${randomUUID().slice(0, 8)}`): object {
   return { objectType: 'Agent', name: 'Kim Testesen', mbox: `mailto:${name}@kommune.example` };
 }

@@ -16,7 +16,7 @@ import { PROGRESS_STATE_ID, extensions } from '../../xapi/vocabulary.js';
 import { moduleIri } from '../../xapi/activities.js';
 import { answerFor, builtModules, DIST, ROOT, type Strategy } from './package-fixtures.js';
 import { currentSceneId, walk } from './module-driver.js';
-import { learner, ours, profileProblems, verbName, XapiEnv, type Stored } from './xapi-fixtures.js';
+import { learner, leave, ours, profileProblems, verbName, XapiEnv, type Stored } from './xapi-fixtures.js';
 
 const modules = await builtModules();
 const env = new XapiEnv();
@@ -24,7 +24,7 @@ let mini: CompiledModule;
 
 beforeAll(async () => {
   const miniDist = mkdtempSync(join(tmpdir(), 'ak-mini-dist-'));
-  mini = (await buildAll({ modulesDir: join(ROOT, 'tests/fixtures/modules'), distDir: miniDist })).modules[0];
+  mini = (await buildAll({ modulesDir: join(ROOT, 'tests/fixtures/modules'), distDir: miniDist, quiet: true })).modules[0];
   await env.start([...modules.map((module) => ({ module, dist: DIST })), { module: mini, dist: miniDist }]);
 });
 afterEach(() => env.closePages());
@@ -133,7 +133,7 @@ for (const module of modules) {
       const first = await env.open(url);
       await walk(first.mainFrame(), module, 'best', { stopAfterScored: 3 });
       const where = await currentSceneId(first.mainFrame());
-      await first.close({ runBeforeUnload: true });
+      await leave(first);
       const left = await env.settled(registration);
       expect(picture(left).slice(-2)).toEqual([`suspended modules/${module.id}`, `terminated modules/${module.id}`]);
       const query = new URLSearchParams({ activityId: moduleIri(module.activityBase, module.id), agent: JSON.stringify(actor), registration, stateId: PROGRESS_STATE_ID });
@@ -155,12 +155,33 @@ for (const module of modules) {
       expect(profileProblems(all)).toEqual([]);
     });
 
+    it('the tab is closed for real: whatever the closing cut off arrives with the next launch, once', async () => {
+      const registration = randomUUID();
+      const url = env.tinCanUrl(module, { registration });
+      const first = await env.open(url);
+      await walk(first.mainFrame(), module, 'best', { stopAfterScored: 3 });
+      await first.close({ runBeforeUnload: true });
+      const second = await env.open(url);
+      await walk(second.mainFrame(), module, 'best');
+      await finish(second);
+      const all = await env.settled(registration, 2);
+      expect(picture(all).filter((p) => /^(suspended|terminated|initialized)/.test(p))).toEqual([
+        `initialized modules/${module.id}`,
+        `suspended modules/${module.id}`,
+        `terminated modules/${module.id}`,
+        `initialized modules/${module.id}`,
+        `terminated modules/${module.id}`,
+      ]);
+      expect(new Set(all.map((s) => s.id)).size).toBe(all.length);
+      expect(profileProblems(all)).toEqual([]);
+    });
+
     it('works without an LMS registration: the attempt makes its own and keeps it across launches', async () => {
       const actor = learner();
       const url = env.tinCanUrl(module, { registration: null, actor });
       const first = await env.open(url);
       await walk(first.mainFrame(), module, 'best', { stopAfterScored: 2 });
-      await first.close({ runBeforeUnload: true });
+      await leave(first);
       const ofActor = async () => {
         const reply = await fetch(`${env.lrs.endpoint}statements?${new URLSearchParams({ agent: JSON.stringify(actor), limit: '500' })}`, {
           headers: { Authorization: env.lrs.auth, 'X-Experience-API-Version': '1.0.3' },

@@ -6,5 +6,5 @@ import { buildAll } from '../../build-scripts/cli.js';
 
 export default async function setup(): Promise<void> {
   if (process.env.AK_BUILT === '1') return;
-  await buildAll();
+  await buildAll({ quiet: true });
 }

@@ -21,6 +21,11 @@ describe('Markdown from content is rendered safely at build time', () => {
     expect(out).toEqual({ title: { da: '<em>A</em>', en: '<em>B</em>' }, body: { da: '<p>x</p>' } });
   });
 
+  it('keeps single line breaks in a medium (an e-mail signature), not in the scene text around it', () => {
+    const out = renderTexts({ body: { da: 'Tak\nfor nu' }, medium: { kind: 'email', body: { da: 'Hilsen\nBorgerservice' } } });
+    expect(out).toEqual({ body: { da: '<p>Tak\nfor nu</p>' }, medium: { kind: 'email', body: { da: '<p>Hilsen<br>\nBorgerservice</p>' } } });
+  });
+
   it('content cannot close the page script that carries it', () => {
     const page = pageFor('<title>t</title><script type="application/json" id="ak-module">__AK_MODULE__</script>', {
       title: { da: '</script><script>alert(1)</script>' },

@@ -121,8 +121,8 @@ describe('deterministic build', () => {
   it('building twice gives byte-identical zips', async () => {
     const a = mkdtempSync(join(tmpdir(), 'ak-build-a-'));
     const b = mkdtempSync(join(tmpdir(), 'ak-build-b-'));
-    await buildAll({ distDir: a });
-    await buildAll({ distDir: b });
+    await buildAll({ distDir: a, quiet: true });
+    await buildAll({ distDir: b, quiet: true });
     const names = readdirSync(join(a, 'packages')).sort();
     expect(names.length).toBe(modules.length * FORMATS.length);
     expect(readdirSync(join(b, 'packages')).sort()).toEqual(names);

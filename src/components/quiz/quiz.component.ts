@@ -73,7 +73,9 @@ export class AkQuiz extends AnsweredSceneElement<QuizScene> {
                 ${answered && (mine || right.includes(c.id))
                   ? html`<br /><span class="tags">
                         ${mine ? html`<span class="tag">${s.yourAnswer}</span>` : nothing}
-                        ${right.includes(c.id) ? html`<span class="tag right">${s.correctAnswer}</span>` : nothing}
+                        ${right.includes(c.id)
+                          ? html`<span class="tag right">${s.correctAnswer}</span>`
+                          : html`<span class="tag wrong">${s.notCorrect}</span>`}
                       </span>`
                   : nothing}
               </span>

@@ -15,6 +15,11 @@ export const styles = css`
     color: var(--ak-color-success, #1e6b35);
     border-color: var(--ak-color-success, #1e6b35);
   }
+  .tag.wrong {
+    background: var(--ak-color-danger-bg, #fcecec);
+    color: var(--ak-color-danger, #a1262b);
+    border-color: var(--ak-color-danger, #a1262b);
+  }
   .actions .error {
     margin: 0;
   }

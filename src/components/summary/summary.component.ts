@@ -1,7 +1,8 @@
 /**
- * @summary The summary scene: the overall score in %, passed or not against the passing score,
- * a table of results per competence area (title, earned/possible points, %) with a bar for each
- * (the bars are decoration; the table carries the numbers), and the finish button.
+ * @summary The summary scene: the overall score in %, passed or not against the passing score;
+ * the learner's profile as a bar chart of each competence area against the role's target, with
+ * the table that carries the same figures (title, %, earned/possible points, target, reached);
+ * advice for each area below target; the author's closing text; the finish button.
  *
  * @event ak-restart - The learner asked to start the module over (only when `restartable`). No detail.
  * @event ak-finish - The learner pressed "Afslut modulet" / "Finish". No detail. Bubbles and is
@@ -9,6 +10,7 @@
  *
  * @csspart heading - The scene heading (h2, takes focus on a scene change).
  * @csspart score - The overall score and pass status.
+ * @csspart chart - The bar chart (an image for assistive technology; the table is its equivalent).
  * @csspart table - The per-area result table.
  * @csspart advice - Advice for the areas below their target, with where to read more.
  * @csspart finish - The finish button.
@@ -27,6 +29,8 @@ import { fallbackLang, inline, rich } from '../shared/text.js';
 import { styles } from './summary.styles.js';
 
 const pct = (x: number) => Math.round(x * 100);
+/** "67 %" in Danish (with a no-break space), "67%" in English. */
+const percent = (x: number, lang: string) => (lang === 'da' ? `${pct(x)}\u00a0%` : `${pct(x)}%`);
 
 export class AkSummary extends SceneElement<SummaryScene> {
   static override styles = [base, styles];
@@ -54,58 +58,79 @@ export class AkSummary extends SceneElement<SummaryScene> {
     const lang = this.lang;
     const passed = results.passed;
     const required = pct(this.passingScore);
+    const met = results.areas.filter((r) => r.passed !== null);
     return html`${this.heading(scene)}
-      ${scene.body
-        ? html`<div class="body intro" lang=${fallbackLang(scene.body, lang)}>${rich(scene.body, lang)}</div>`
-        : nothing}
       <div class="score ${passed ? 'passed' : 'failed'}" part="score">
-        <p class="total">${s.score}: <strong>${lang === 'da' ? `${pct(results.scaled)}\u00a0%` : `${pct(results.scaled)}%`}</strong></p>
+        <p class="total">${s.score}: <strong>${percent(results.scaled, lang)}</strong></p>
         <p class="status">${passed ? s.passed(required) : s.notPassed(required)}</p>
       </div>
+      ${met.length ? this.chart(results) : nothing}
       <table part="table">
         <caption>${s.areaTable}</caption>
         <thead>
           <tr>
             <th scope="col">${s.area}</th>
-            <th scope="col" class="num">${s.points}</th>
-            <th scope="col" class="num">${s.percent}</th>
+            <th scope="col" class="num">${s.result}</th>
             <th scope="col" class="num">${s.target}</th>
           </tr>
         </thead>
         <tbody>
           ${results.areas.map((r) => {
             const area = this.areas.find((a) => a.id === r.id);
-            const value = r.scaled === null ? null : pct(r.scaled);
-            const target = pct(r.target);
             return html`<tr>
               <th scope="row" lang=${fallbackLang(area?.title, lang)}>${area ? inline(area.title, lang) : r.id}</th>
-              <td class="num">${r.possible > 0 ? `${r.earned}\u00a0/\u00a0${r.possible}` : '–'}</td>
               <td class="num">
-                ${value === null ? s.notMet : lang === 'da' ? `${value}\u00a0%` : `${value}%`}
-                ${value === null
-                  ? nothing
-                  : html`<span class="bar" aria-hidden="true"
-                      ><span class="fill ${r.passed ? 'reached' : ''}" style=${styleMap({ width: `${value}%` })}></span
-                      ><span class="mark" style=${styleMap({ left: `${target}%` })}></span
-                    ></span>`}
+                ${r.scaled === null ? s.notMet : percent(r.scaled, lang)}
+                ${r.possible > 0 ? html`<br /><span class="detail">${s.pointsOf(r.earned, r.possible)}</span>` : nothing}
               </td>
               <td class="num">
-                ${lang === 'da' ? `${target} %` : `${target}%`}
-                ${r.passed === null ? nothing : html`<br /><span class="reach">${r.passed ? s.reached : s.notReached}</span>`}
+                ${percent(r.target, lang)}
+                ${r.passed === null ? nothing : html`<br /><span class="detail">${r.passed ? s.reached : s.notReached}</span>`}
               </td>
             </tr>`;
           })}
         </tbody>
       </table>
-      ${this.adviceFor(results)}
+      ${met.length && met.every((r) => r.passed) ? html`<p class="all-reached">${s.allReached}</p>` : this.adviceFor(results)}
+      ${scene.body
+        ? html`<div class="body intro" lang=${fallbackLang(scene.body, lang)}>${rich(scene.body, lang)}</div>`
+        : nothing}
       <div class="actions" role="status">
         ${this.finished
-          ? html`<p class="finished" part="finished">${s.finished}</p>`
+          ? html`<p class="finished" part="finished" tabindex="-1">${s.finished}</p>`
           : html`<button part="finish" @click=${this.finish}>${s.finish}</button>`}
         ${this.restartable
           ? html`<button class="secondary" part="restart" @click=${() => this.emit('ak-restart', null)}>${s.restart}</button>`
           : nothing}
       </div>`;
+  }
+
+  /**
+   * The profile as a chart: one bar per area met, a mark at the role's target. For assistive
+   * technology it is one image with a name that points to the table, which has every figure.
+   */
+  private chart(results: Results) {
+    const lang = this.lang;
+    const s = ui(lang);
+    return html`<figure class="chart" part="chart">
+      <figcaption id="chart-title">${s.chartTitle}</figcaption>
+      <div class="bars" role="img" aria-label=${s.chartLabel}>
+        ${results.areas
+          .filter((r) => r.scaled !== null)
+          .map((r) => {
+            const area = this.areas.find((a) => a.id === r.id);
+            return html`<div class="row" aria-hidden="true">
+              <span class="label" lang=${fallbackLang(area?.title, lang)}>${area ? inline(area.title, lang) : r.id}</span>
+              <span class="track">
+                <span class="fill ${r.passed ? 'reached' : ''}" style=${styleMap({ width: `${pct(r.scaled!)}%` })}></span>
+                <span class="mark" style=${styleMap({ left: `${pct(r.target)}%` })}></span>
+              </span>
+              <span class="value">${percent(r.scaled!, lang)}</span>
+            </div>`;
+          })}
+      </div>
+      <p class="legend" aria-hidden="true"><span class="key-bar"></span><span class="key-mark"></span>${s.chartLegend}</p>
+    </figure>`;
   }
 
   /** Concrete advice for every area below its target, with where to read more. */
@@ -129,9 +154,12 @@ export class AkSummary extends SceneElement<SummaryScene> {
     </section>`;
   }
 
-  private finish() {
+  private async finish() {
     this.finished = true;
     this.emit('ak-finish', null);
+    // The button is gone: focus goes to the message that replaced it, not to the page.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.finished')?.focus();
   }
 }
 

@@ -29,6 +29,9 @@ export const styles = css`
     width: 100%;
     border-collapse: collapse;
     margin-bottom: 1.25rem;
+    /* Words break only when one does not fit its line (the base style's "anywhere" would let
+       the table shrink columns mid-word at 320 px). */
+    overflow-wrap: break-word;
   }
   caption {
     text-align: left;
@@ -61,32 +64,84 @@ export const styles = css`
   .read-more {
     margin: 0.5rem 0 0;
   }
-  .reach {
+  .detail {
     font-size: 0.875rem;
     white-space: normal;
   }
-  .bar .mark {
-    position: absolute;
-    top: -3px;
-    bottom: -3px;
-    width: 2px;
-    margin-left: -1px;
-    background: var(--ak-color-text, #1b1f24);
+  /* The chart: a label above each bar at narrow widths, beside it from 36rem. */
+  .chart {
+    margin: 0 0 1.25rem;
   }
-  .bar {
+  figcaption {
+    font-weight: 600;
+    margin-bottom: 0.5rem;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    grid-template-areas: 'label value' 'track track';
+    gap: 0.125rem 0.5rem;
+    margin-bottom: 0.625rem;
+  }
+  @media (min-width: 36rem) {
+    .row {
+      grid-template-columns: 14rem 1fr 3.5rem;
+      grid-template-areas: 'label track value';
+      align-items: center;
+    }
+  }
+  .label {
+    grid-area: label;
+  }
+  .value {
+    grid-area: value;
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+  .track {
+    grid-area: track;
     position: relative;
     display: block;
-    width: 4rem;
-    height: 0.5rem;
-    margin: 0.375rem 0 0 auto;
+    height: 0.875rem;
     border: 1px solid var(--ak-color-border, #6b737b);
-    border-radius: 999px;
+    border-radius: 3px;
   }
-  /* The bar is decoration: the table cells carry the numbers and the status in words. */
-  .bar .fill {
+  .fill {
     display: block;
     height: 100%;
-    border-radius: 999px;
     background: var(--ak-color-primary, #0f5499);
+  }
+  /* The target: a line that stands out above and below the bar, not a colour alone. */
+  .mark {
+    position: absolute;
+    top: -4px;
+    bottom: -4px;
+    width: 3px;
+    margin-left: -1.5px;
+    background: var(--ak-color-text, #1b1f24);
+  }
+  .legend {
+    display: flex;
+    align-items: center;
+    gap: 0.375rem;
+    font-size: 0.875rem;
+    margin: 0.25rem 0 0;
+  }
+  .key-bar {
+    display: inline-block;
+    width: 1.25rem;
+    height: 0.75rem;
+    background: var(--ak-color-primary, #0f5499);
+  }
+  .key-mark {
+    display: inline-block;
+    width: 3px;
+    height: 1.125rem;
+    margin: 0 0.25rem;
+    background: var(--ak-color-text, #1b1f24);
+  }
+  .all-reached {
+    font-weight: 600;
+    margin-bottom: 1.25rem;
   }
 `;
