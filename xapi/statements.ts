@@ -15,6 +15,8 @@ export interface Session {
   registration: string;
   /** The module as the LRS knows it: our IRI (TinCan) or the LMS's activityId (cmi5). */
   module: Activity;
+  /** Our own IRI of the module: its scenes and questions are named under it in every format and LMS. */
+  moduleIri: string;
   /** Roles and curriculum: grouping activities of every statement. */
   grouping: Activity[];
   moduleVersion: string;
@@ -150,7 +152,7 @@ export function resumed(session: Session, stamp: Stamp, progress: number): State
 }
 
 export function experienced(session: Session, stamp: Stamp, scene: SceneInfo, progress: number): Statement {
-  const object = sceneActivity(session.module.id, scene.id, scene.type, scene.title);
+  const object = sceneActivity(session.moduleIri, scene.id, scene.type, scene.title);
   return statement(session, stamp, 'experienced', object, progressResult(progress), { parent: true });
 }
 
@@ -162,7 +164,7 @@ export function answered(session: Session, stamp: Stamp, item: AnsweredItem): St
   const max = sum(item.possible);
   const object: Activity = {
     objectType: 'Activity',
-    id: interactionIri(session.module.id, item.sceneId),
+    id: interactionIri(session.moduleIri, item.sceneId),
     definition: {
       type: activityTypes.interaction,
       name: item.name,

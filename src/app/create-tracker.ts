@@ -29,7 +29,7 @@ function xapiInfo(module: CompiledModule): XapiModuleInfo {
     activityBase: module.activityBase,
     title: plainTexts(module.title),
     description: plainTexts(module.description),
-    roles: [{ id: module.profile.role, title: plainTexts(module.profile.title) }],
+    roles: module.roles.map((id) => ({ id, title: plainTexts(module.roleTitles[id] ?? { da: id }) })),
   };
 }
 

@@ -96,6 +96,7 @@ describe('hand-computed: the test module in cmi5 gives the same numbers as SCORM
     const areas = statements.filter((s) => verbName(s) === 'scored').map((s) => [s.object.id.split('/').pop(), s.result!.score!.scaled, s.result!.success]);
     expect(areas).toEqual([['know-the-rules', 0.6667, false], ['protect-daily', 0, false], ['incidents', 1, true]]);
     expect(cmi5Problems(statements, launch)).toEqual([]);
+    expect(profileProblems(statements)).toEqual([]);
   });
 
   it("the LMS's masteryScore overrides the module's passing score: the same 0.4286 passes at 0.4", async () => {
@@ -109,6 +110,7 @@ describe('hand-computed: the test module in cmi5 gives the same numbers as SCORM
     expect(passed.context!.extensions![cmi5.masteryScore]).toBe(0.4);
     expect(statements.some((s) => verbName(s) === 'failed')).toBe(false);
     expect(cmi5Problems(statements, launch)).toEqual([]);
+    expect(profileProblems(statements)).toEqual([]);
   });
 });
 
@@ -147,6 +149,40 @@ for (const module of modules) {
       expect(names.at(-1)).toBe('terminated');
       for (const verb of ['completed', 'passed', 'failed', 'scored']) expect(names, verb).not.toContain(verb);
       expect(cmi5Problems(statements, launch)).toEqual([]);
+      expect(profileProblems(statements)).toEqual([]);
+    });
+
+    it('Browse, then a Normal launch: what was browsed is neither resumed nor judged', async () => {
+      const browse = await env.cmi5Launch(module, { launchMode: 'Browse' });
+      const page = await env.open(browse.url);
+      await walk(page.mainFrame(), module, 'poor');
+      await finish(page);
+      await auStatements(browse.registration);
+      const normal = await env.cmi5Launch(module, { registration: browse.registration, activityId: browse.activityId, actor: browse.actor });
+      const page2 = await env.open(normal.url);
+      expect(await currentSceneId(page2.mainFrame())).toBe(module.scenes[0].id);
+      await leave(page2);
+      const all = await auStatements(browse.registration, 2);
+      for (const verb of ['completed', 'passed', 'failed', 'scored', 'resumed']) expect(all.map(verbName), verb).not.toContain(verb);
+    });
+
+    it('failed in one session, passed in the next: starting over is offered at the relaunch, and passed follows failed', async () => {
+      const first = await env.cmi5Launch(module);
+      const page = await env.open(first.url);
+      await walk(page.mainFrame(), module, 'poor');
+      // One result per session: no second run in this one.
+      await expect.poll(() => page.getByRole('button', { name: strings.da.restart, exact: true }).count()).toBe(0);
+      await finish(page);
+      await auStatements(first.registration);
+      const second = await env.cmi5Launch(module, { registration: first.registration, activityId: first.activityId, actor: first.actor });
+      const page2 = await env.open(second.url);
+      await page2.getByRole('button', { name: strings.da.restart, exact: true }).click();
+      await walk(page2.mainFrame(), module, 'best');
+      await finish(page2);
+      const all = await auStatements(first.registration, 2);
+      expect(all.filter((s) => ['completed', 'passed', 'failed'].includes(verbName(s))).map(verbName)).toEqual(['completed', 'failed', 'passed']);
+      expect(cmi5Problems(all.filter((s) => s.context!.extensions![cmi5.sessionId] === second.sessionId), second)).toEqual([]);
+      expect(profileProblems(all)).toEqual([]);
     });
 
     it('Review mode: only initialized and terminated', async () => {
@@ -191,6 +227,7 @@ for (const module of modules) {
       const statements = await auStatements(launch.registration);
       expect(statements.map(verbName).filter((n) => n === 'initialized')).toHaveLength(1);
       expect(cmi5Problems(statements, launch)).toEqual([]);
+      expect(profileProblems(statements)).toEqual([]);
     });
 
     it("the learner's language preference from the LMS is used", async () => {
@@ -200,6 +237,7 @@ for (const module of modules) {
       await leave(page);
       const statements = await auStatements(launch.registration);
       expect(statements.every((s) => s.context!.language === 'en')).toBe(true);
+      expect(profileProblems(statements)).toEqual([]);
     });
   });
 }

@@ -218,7 +218,8 @@ for (const module of modules) {
       await env.settled(registration);
       expect(sent.length).toBeGreaterThan(10);
       expect(sent.filter((r) => r.includes(secret))).toEqual([]);
-      expect(env.lrs.requests.filter((r) => r.body.includes(secret) || r.path.includes(encodeURIComponent(secret)))).toEqual([]);
+      expect(env.lrs.requests.filter((r) => r.body.includes(secret) || decodeURIComponent(r.path).includes(secret))).toEqual([]);
+      expect(profileProblems(await env.statements(registration))).toEqual([]);
     });
 
     it('outage: the LRS goes down mid-module, the learner goes on and reloads, the LRS comes back — every statement arrives exactly once', async () => {
@@ -242,7 +243,10 @@ for (const module of modules) {
       const answered = statements.filter((s) => verbName(s) === 'answered').map((s) => s.object.id.split('/').pop());
       expect(answered).toEqual(expected(module, 'best').path.filter((id) => expected(module, 'best').answerOf(id)));
       expect(statements.filter((s) => verbName(s) === 'initialized')).toHaveLength(2);
-      expect(statements.filter((s) => verbName(s) === 'passed')).toHaveLength(1);
+      for (const verb of ['resumed', 'completed', 'passed', 'suspended']) expect(statements.filter((s) => verbName(s) === verb), verb).toHaveLength(1);
+      // Every scene experienced once per session, nothing lost around the reload.
+      const experienced = statements.filter((s) => verbName(s) === 'experienced').map((s) => s.object.id.split('/').pop());
+      expect(new Set(experienced)).toEqual(new Set(expected(module, 'best').path));
       expect(profileProblems(statements)).toEqual([]);
     });
 
@@ -259,6 +263,45 @@ for (const module of modules) {
       const statements = await env.settled(registration, 1, 60000);
       expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length);
       expect(picture(statements)).toEqual(expectedPicture(module, 'best'));
+      expect(profileProblems(statements)).toEqual([]);
+    });
+
+    it('after Finish, going Back sends nothing more: terminated stays the last statement', async () => {
+      const registration = randomUUID();
+      const url = env.tinCanUrl(module, { registration });
+      const first = await env.open(url);
+      await walk(first.mainFrame(), module, 'best');
+      await leave(first);
+      await env.settled(registration);
+      // A relaunch opens at the summary; the scenes before it are new to this session.
+      const page = await env.open(url);
+      await finish(page);
+      await env.settled(registration, 2);
+      await page.getByRole('button', { name: strings.da.back, exact: true }).click();
+      await page.getByRole('button', { name: strings.da.back, exact: true }).click();
+      await leave(page);
+      const statements = await env.settled(registration, 2);
+      expect(picture(statements).at(-1)).toBe(`terminated modules/${module.id}`);
+      expect(statements.filter((s) => verbName(s) === 'terminated')).toHaveLength(2);
+      expect(profileProblems(statements)).toEqual([]);
+    });
+
+    it('the saved progress cannot be read at a relaunch: no second completed or passed, and the LRS copy is not reset', async () => {
+      const registration = randomUUID();
+      const url = env.tinCanUrl(module, { registration });
+      const first = await env.open(url);
+      await walk(first.mainFrame(), module, 'best');
+      await finish(first);
+      await env.settled(registration);
+      // A new browser (no local copy); the first read of the State API fails.
+      env.lrs.setFault({ kind: 'unavailable', path: '/xAPI/activities/state', count: 1 });
+      const second = await env.open(url);
+      await walk(second.mainFrame(), module, 'best');
+      await finish(second);
+      const all = await env.settled(registration, 2, 30000);
+      expect(all.filter((s) => verbName(s) === 'completed')).toHaveLength(1);
+      expect(all.filter((s) => verbName(s) === 'passed')).toHaveLength(1);
+      expect(profileProblems(all)).toEqual([]);
     });
   });
 }

@@ -816,20 +816,32 @@ export function statementProblems(profile: XapiProfile, statement: unknown): str
 // ---------------------------------------------------------------------------------------------
 // Pattern validation (Part Three §2.2)
 // ---------------------------------------------------------------------------------------------
+export interface PatternOptions {
+  /**
+   * How the stream is matched against the pattern.
+   * - `'greedy'` (the default): Part Three §2.2 `follows`/`matches`, which the spec makes the
+   *   definition of a match: "A Pattern only matches if it matches greedily ... No backtracking
+   *   is allowed." A profile whose pattern only fits with backtracking is rejected.
+   * - `'any'`: membership in the regular language the pattern denotes, trying every choice
+   *   (backtracking). Accepts a superset of what `'greedy'` accepts; useful to tell "the stream
+   *   is wrong" from "the pattern is not greedy-safe".
+   */
+  matching?: 'greedy' | 'any';
+}
 
 /**
  * Decides whether the whole statement stream matches a pattern. Each statement is given as the
- * ids of the templates it matches (it may match several).
- *
- * Part Three §2.2 describes a greedy, non-backtracking `matches`. We instead decide membership
- * in the regular language the pattern denotes: for a pattern and a start position we compute
- * every position a match can end at (memoised), so all choices — which template a statement
- * counts as, how many repetitions, whether an optional is taken — are tried. Every stream the
- * greedy algorithm accepts is accepted here too, but not vice versa: a stream that only fits
- * when an earlier optional/zeroOrMore/oneOrMore/alternates gives way is accepted here, while a
- * strictly greedy processor would reject it (§2.2 makes that the profile author's problem).
+ * ids of the templates it matches (it may match several: the `validates` result of §2.1).
+ * [] means it matches; otherwise one problem saying where matching stopped and what was expected.
  */
-export function patternProblems(profile: XapiProfile, patternId: string, templateIdsInOrder: string[][]): string[] {
+export function patternProblems(
+  profile: XapiProfile,
+  patternId: string,
+  templateIdsInOrder: string[][],
+  options: PatternOptions = {},
+): string[] {
+  const matching = options.matching ?? 'greedy';
+  if (matching !== 'greedy' && matching !== 'any') throw new TypeError(`patternProblems: matching must be 'greedy' or 'any', not ${show(matching)}`);
   const patterns = new Map((profile.patterns ?? []).map((p) => [p.id, p]));
   const templates = new Set((profile.templates ?? []).map((t) => t.id));
   if (!patterns.has(patternId)) return [`pattern ${patternId}: not a Pattern of profile ${profile.id}`];
@@ -837,6 +849,191 @@ export function patternProblems(profile: XapiProfile, patternId: string, templat
   const membersOf = (p: Pattern) => PATTERN_KINDS.flatMap((k) => p[k] ?? []);
   const cycles = patternCycles(patterns, membersOf, [patternId]);
   if (cycles.length > 0) return [`pattern ${patternId}: ${cycles[0].join(' -> ')} contains itself (§9.0)`];
+  // Every member reachable from the pattern must resolve, whether or not this stream reaches it.
+  const reachable = new Set<string>();
+  const walk = (id: string) => {
+    const p = patterns.get(id);
+    if (!p || reachable.has(id)) return;
+    reachable.add(id);
+    membersOf(p).forEach(walk);
+  };
+  walk(patternId);
+  for (const id of reachable) {
+    const unknown = membersOf(patterns.get(id)!).find((m) => !templates.has(m) && !patterns.has(m));
+    if (unknown !== undefined) return [`pattern ${patternId}: ${unknown} is not a template or pattern of the profile`];
+  }
+  try {
+    return matching === 'greedy'
+      ? greedyProblems(patterns, templates, patternId, templateIdsInOrder)
+      : backtrackingProblems(patterns, templates, patternId, templateIdsInOrder);
+  } catch (error) {
+    return [`pattern ${patternId}: ${(error as Error).message}`];
+  }
+}
+
+const describeStatement = (stream: string[][], i: number) =>
+  `statement #${i + 1} (matches ${stream[i].length ? stream[i].join(', ') : 'no template'})`;
+
+// --- Greedy matching: Part Three §2.2 `matches`, as its pseudocode ---------------------------
+
+type Outcome = 'success' | 'partial' | 'failure';
+/** A `matches` result; `rest` is the index of the first remaining statement (stream length: none remain). */
+interface GreedyMatch {
+  outcome: Outcome;
+  rest: number;
+}
+
+/**
+ * Part Three §2.2 `follows` for one pattern, with `matches` transcribed from the pseudocode.
+ * The statement lists `statements[i:]` are represented by the index `i`, so "empty" is `i === n`
+ * and "shorter" is a larger index. `matches` is a pure function of (element, position), so it is
+ * memoised; that changes nothing but the running time.
+ *
+ * One deliberate deviation, in zeroOrMore (marked below): when an iteration consumes statements
+ * and then runs out (partial, []), the literal pseudocode loops once more on the empty list and
+ * returns success, [] — accepting e.g. [A, B, A] for zeroOrMore(sequence[A, B]), a stream not
+ * even in the pattern's language, and contradicting the spec's own table ("partial, empty:
+ * Pattern was in the middle of matching and ran out of Statements"). We return partial there, as
+ * the oneOrMore branch of the same pseudocode does in the same situation.
+ */
+function greedyProblems(patterns: Map<string, Pattern>, templates: Set<string>, patternId: string, stream: string[][]): string[] {
+  const n = stream.length;
+  // follows: every statement must first validate (§2.1 outcome success: at least one template).
+  const unmatched = stream.findIndex((ids) => ids.length === 0);
+  if (unmatched >= 0) {
+    return [`pattern ${patternId}: ${describeStatement(stream, unmatched)} does not validate against the profile's templates, so the stream follows no pattern (§2.2 follows)`];
+  }
+
+  /** Template ids checked at a position and not matched there (position n: ran out of statements). */
+  const missed = new Map<number, Set<string>>();
+  const miss = (pos: number, id: string) => {
+    if (!missed.has(pos)) missed.set(pos, new Set());
+    missed.get(pos)!.add(id);
+  };
+  const memo = new Map<string, GreedyMatch>();
+  const success = (rest: number): GreedyMatch => ({ outcome: 'success', rest });
+  const partial = (rest = n): GreedyMatch => ({ outcome: 'partial', rest });
+  const failure = (rest: number): GreedyMatch => ({ outcome: 'failure', rest });
+
+  const matches = (pos: number, id: string): GreedyMatch => {
+    if (templates.has(id)) {
+      if (pos === n) {
+        miss(n, id);
+        return partial();
+      }
+      if (stream[pos].includes(id)) return success(pos + 1);
+      miss(pos, id);
+      return failure(pos);
+    }
+    const key = `${pos} ${id}`;
+    let result = memo.get(key);
+    if (!result) {
+      result = matchPattern(patterns.get(id)!, pos);
+      memo.set(key, result);
+    }
+    return result;
+  };
+
+  const matchPattern = (element: Pattern, pos: number): GreedyMatch => {
+    if (element.sequence) {
+      let next = pos;
+      for (const member of element.sequence) {
+        const r = matches(next, member);
+        if (r.outcome === 'failure') return failure(pos);
+        if (r.outcome === 'partial') return partial();
+        next = r.rest;
+      }
+      return success(next);
+    }
+    if (element.alternates) {
+      // Every member is tried at the same position; the longest success wins (the first on a
+      // tie), a success beats a partial and a partial beats a failure.
+      let outcome: Outcome = 'failure';
+      let rest = pos;
+      for (const member of element.alternates) {
+        const r = matches(pos, member);
+        if (r.outcome === 'success') {
+          outcome = 'success';
+          if (r.rest > rest) rest = r.rest;
+        }
+        if (r.outcome === 'partial' && outcome === 'failure') outcome = 'partial';
+      }
+      if (outcome === 'partial') return partial();
+      return { outcome, rest };
+    }
+    if (element.oneOrMore !== undefined) {
+      let nextMatches: Outcome = 'failure';
+      let last = pos;
+      for (;;) {
+        const r = matches(last, element.oneOrMore);
+        if (r.outcome === 'success') {
+          nextMatches = 'success';
+        } else if (nextMatches === 'failure' && r.outcome === 'partial') {
+          return partial();
+        } else {
+          if (r.outcome === 'partial' && last < n) return partial(last);
+          return { outcome: nextMatches, rest: last };
+        }
+        if (r.rest === last) return success(r.rest);
+        last = r.rest;
+      }
+    }
+    if (element.zeroOrMore !== undefined) {
+      let last = pos;
+      for (;;) {
+        const r = matches(last, element.zeroOrMore);
+        if (r.outcome === 'failure') return success(last);
+        if (r.outcome === 'partial' && r.rest < n) return partial(r.rest);
+        // Deviation (see above): this iteration consumed statements and then ran out.
+        if (r.outcome === 'partial' && last < n) return partial(last);
+        if (r.rest === last) return success(r.rest);
+        last = r.rest;
+      }
+    }
+    if (element.optional !== undefined) {
+      if (pos === n) return success(n);
+      const r = matches(pos, element.optional);
+      return r.outcome === 'failure' ? success(pos) : r;
+    }
+    throw new Error(`pattern ${element.id} has none of ${PATTERN_KINDS.join(', ')}`);
+  };
+
+  const result = matches(0, patternId);
+  if (result.outcome === 'success' && result.rest === n) return [];
+
+  const expected = (pos: number) => [...(missed.get(pos) ?? [])].sort();
+  const fitsWithBacktracking = backtrackingProblems(patterns, templates, patternId, stream).length === 0;
+  const hint = fitsWithBacktracking
+    ? '. The stream fits the pattern only with backtracking (an optional, zeroOrMore, oneOrMore or alternates took statement(s) that a later member needed), and §2.2 matches greedily, without backtracking'
+    : '';
+  const at = `pattern ${patternId}: greedy matching stopped at`;
+
+  if (result.outcome === 'success') {
+    const wanted = expected(result.rest);
+    const next = wanted.length ? `one of ${wanted.join(', ')} or the end of the stream` : 'the end of the stream';
+    return [`${at} ${describeStatement(stream, result.rest)}: the pattern is complete after ${result.rest} statement(s), but ${n - result.rest} more follow; expected ${next}${hint}`];
+  }
+  if (result.outcome === 'partial') {
+    const wanted = expected(n);
+    const last = n === 0 ? 'the stream is empty' : `after ${describeStatement(stream, n - 1)}`;
+    const next = wanted.length ? `; next it expects one of ${wanted.join(', ')}` : '';
+    return [`${at} the end of the stream (${last}): the stream of ${n} statement(s) ends in the middle of the pattern${next}${hint}`];
+  }
+  // A failure always comes from a template that did not match a statement; report the furthest.
+  const stops = [...missed.keys()].filter((pos) => pos < n);
+  const stop = stops.length ? Math.max(...stops) : 0;
+  return [`${at} ${describeStatement(stream, stop)}; expected one of ${expected(stop).join(', ')}${hint}`];
+}
+
+// --- Backtracking matching: regular-language membership ------------------------------------
+
+/**
+ * Membership in the regular language the pattern denotes: for a pattern and a start position we
+ * compute every position a match can end at (memoised), so all choices — which template a
+ * statement counts as, how many repetitions, whether an optional is taken — are tried. Every
+ * stream the greedy algorithm accepts is accepted here too, but not vice versa.
+ */
+function backtrackingProblems(patterns: Map<string, Pattern>, templates: Set<string>, patternId: string, templateIdsInOrder: string[][]): string[] {
   const n = templateIdsInOrder.length;
   const memo = new Map<string, Set<number>>();
   /** Template ids tried at each position: what the pattern expected there. */
@@ -865,16 +1062,10 @@ export function patternProblems(profile: XapiProfile, patternId: string, templat
     return result;
   };
 
-  let complete: Set<number>;
-  try {
-    complete = ends(patternId, 0);
-  } catch (error) {
-    return [`pattern ${patternId}: ${(error as Error).message}`];
-  }
+  const complete = ends(patternId, 0);
   if (complete.has(n)) return [];
 
-  const describe = (i: number) =>
-    `statement #${i + 1} (matches ${templateIdsInOrder[i].length ? templateIdsInOrder[i].join(', ') : 'no template'})`;
+  const describe = (i: number) => describeStatement(templateIdsInOrder, i);
   const wanted = [...(expected.get(furthest) ?? [])].sort();
   const orEnd = complete.has(furthest) ? ' or the end of the stream' : '';
   if (furthest === n) {

@@ -3,7 +3,7 @@
  * The LRS here is a function that answers by rule; the end-to-end tests use the real one.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { StatementQueue, type Send } from '../../src/tracking/xapi/statement-queue.js';
+import { StatementQueue, type Transport } from '../../src/tracking/xapi/statement-queue.js';
 import type { LrsReply } from '../../src/tracking/xapi/lrs-client.js';
 import type { Statement } from '../../xapi/types.js';
 
@@ -26,16 +26,18 @@ const statement = (n: number, verb = 'experienced'): Statement => ({
 function lrs(answer: (batch: Statement[]) => number) {
   const stored = new Map<string, Statement>();
   const posts: string[][] = [];
-  const send: Send = async (batch) => {
-    posts.push(batch.map((s) => s.id));
-    const status = answer(batch);
-    if (status >= 200 && status < 300) for (const s of batch) stored.set(s.id, s);
-    return { status, body: status >= 400 ? `{"message":"rule ${status}"}` : '[]' } satisfies LrsReply;
+  const exits: string[][] = [];
+  const send: Transport = {
+    send: async (batch) => {
+      posts.push(batch.map((s) => s.id));
+      const status = answer(batch);
+      if (status >= 200 && status < 300) for (const s of batch) stored.set(s.id, s);
+      return { status, body: status >= 400 ? `{"message":"rule ${status}"}` : '[]' } satisfies LrsReply;
+    },
+    sendOnExit: (batch) => void exits.push(batch.map((s) => s.id)),
   };
-  return { send, stored, posts };
+  return { send, stored, posts, exits };
 }
-
-const settle = () => new Promise((r) => setTimeout(r, 0));
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -110,16 +112,67 @@ describe('StatementQueue', () => {
     }
   });
 
-  it('401: keeps everything for the next launch and stops asking in this one', async () => {
+  it('401/403 on one statement: kept for the next launch, the others still delivered; given up after 3 launches', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const storage = new MemoryStorage();
+    const refused = statement(2, 'refused');
+    const rule = (batch: Statement[]) => (batch.some((s) => s.verb.id.endsWith('/refused')) ? 403 : 200);
+    const launch1 = lrs(rule);
+    const first = new StatementQueue(launch1.send, storage, 'q');
+    first.add(statement(1), refused, statement(3));
+    await first.flush();
+    expect([...launch1.stored.keys()]).toEqual([statement(1).id, statement(3).id]);
+    expect(first.pending.map((s) => s.id)).toEqual([refused.id]);
+    // Not sent again in the same launch.
+    first.add(statement(4));
+    await first.flush();
+    expect(launch1.posts.filter((p) => p.includes(refused.id))).toHaveLength(2);
+    // Launches 2 and 3 try again; after the third refusal it is dropped, with the LRS's reason.
+    for (let launch = 2; launch <= 3; launch++) {
+      const next = lrs(rule);
+      await new StatementQueue(next.send, storage, 'q').flush();
+      expect(next.posts).toEqual([[refused.id]]);
+    }
+    expect(storage.data.has('q')).toBe(false);
+    expect(error).toHaveBeenLastCalledWith(expect.stringContaining(`refused statement ${refused.id} (403) in 3 launches; it is dropped`), '{"message":"rule 403"}', refused);
+  });
+
+  it('401 for every statement (bad credentials): stops after three refusals in a row, keeps everything', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const storage = new MemoryStorage();
+    const told: boolean[] = [];
     const server = lrs(() => 401);
-    const queue = new StatementQueue(server.send, storage, 'q');
-    queue.add(statement(1));
+    const queue = new StatementQueue(server.send, storage, 'q', (ok) => told.push(ok));
+    queue.add(...[1, 2, 3, 4, 5, 6].map((n) => statement(n)));
     await queue.flush();
-    queue.add(statement(2));
-    await settle();
-    expect(server.posts).toHaveLength(1);
+    // One batch, then one by one until the third refusal: 4 requests, not 7.
+    expect(server.posts).toHaveLength(4);
+    expect(JSON.parse(storage.data.get('q')!)).toHaveLength(6);
+    expect(told).toEqual([false]);
+  });
+
+  it('leaving hands what is queued to the browser, stored until the LRS confirms', async () => {
+    const storage = new MemoryStorage();
+    const server = lrs(() => 0);
+    const queue = new StatementQueue(server.send, storage, 'q');
+    queue.add(statement(1), statement(2));
+    await queue.flush();
+    queue.flushOnExit();
+    expect(server.exits).toEqual([[statement(1).id, statement(2).id]]);
     expect(JSON.parse(storage.data.get('q')!)).toHaveLength(2);
+  });
+
+  it('two tabs of one launch do not wipe each other\'s statements', async () => {
+    const storage = new MemoryStorage();
+    const down = lrs(() => 0);
+    const a = new StatementQueue(down.send, storage, 'q');
+    const b = new StatementQueue(down.send, storage, 'q');
+    a.add(statement(1));
+    b.add(statement(2));
+    a.add(statement(3));
+    await Promise.all([a.flush(), b.flush()]);
+    const up = lrs(() => 200);
+    await new StatementQueue(up.send, storage, 'q').flush();
+    expect([...up.stored.keys()].sort()).toEqual([statement(1).id, statement(2).id, statement(3).id]);
   });
 });

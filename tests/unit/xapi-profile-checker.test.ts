@@ -456,28 +456,54 @@ describe('structureProblems', () => {
 describe('patternProblems', () => {
   const [A, B, C, D] = ['a', 'b', 'c', 'd'].map(T);
   const withPatterns = (...patterns: Pattern[]) => profile({ templates: ['a', 'b', 'c', 'd'].map((n) => template(n)), patterns });
-  const ok = (p: XapiProfile, id: string, stream: string[][]) => expect(patternProblems(p, id, stream), JSON.stringify(stream)).toEqual([]);
+  /** The hint the greedy matcher adds when the backtracking matcher would accept the stream. */
+  const BACKTRACKING = 'fits the pattern only with backtracking';
+  /** Accepted by the default (greedy) matcher, and so by the backtracking one too. */
+  const ok = (p: XapiProfile, id: string, stream: string[][]) => {
+    expect(patternProblems(p, id, stream), JSON.stringify(stream)).toEqual([]);
+    expect(patternProblems(p, id, stream, { matching: 'any' }), JSON.stringify(stream)).toEqual([]);
+  };
+  /** Rejected by the default (greedy) matcher with `message`; the backtracking matcher rejects it too. */
   const fails = (p: XapiProfile, id: string, stream: string[][], message: string | RegExp) => {
     const problems = patternProblems(p, id, stream);
     expect(problems, JSON.stringify(stream)).toHaveLength(1);
     expect(problems[0]).toMatch(message);
+    expect(problems[0]).not.toContain(BACKTRACKING);
+    expect(patternProblems(p, id, stream, { matching: 'any' }), JSON.stringify(stream)).toHaveLength(1);
   };
+  /** Accepted with backtracking, rejected by the default (greedy) matcher with `message` and the hint. */
+  const onlyWithBacktracking = (p: XapiProfile, id: string, stream: string[][], message: string | RegExp) => {
+    expect(patternProblems(p, id, stream, { matching: 'any' }), JSON.stringify(stream)).toEqual([]);
+    const problems = patternProblems(p, id, stream);
+    expect(problems, JSON.stringify(stream)).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+    expect(problems[0]).toContain(BACKTRACKING);
+  };
+  /** Rejected by the backtracking matcher with `message`. */
+  const failsAny = (p: XapiProfile, id: string, stream: string[][], message: string | RegExp) => {
+    const problems = patternProblems(p, id, stream, { matching: 'any' });
+    expect(problems, JSON.stringify(stream)).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  };
+  const endsAfter = (n: number, last: string) => `greedy matching stopped at the end of the stream (after statement #${n} (matches ${last})): the stream of ${n} statement(s) ends in the middle of the pattern`;
 
   it('sequence; a too-short and a too-long stream fail', () => {
     const p = withPatterns(primary('s', { sequence: [A, B, C] }));
     ok(p, P('s'), [[A], [B], [C]]);
-    fails(p, P('s'), [[A], [C]], `matching stopped at statement #2 (matches ${C}); expected one of ${B}`);
-    fails(p, P('s'), [[A], [B]], `ends in the middle of the pattern; next it expects one of ${C}`);
-    fails(p, P('s'), [[A], [B], [C], [A]], `complete after 3 statement(s), but 1 more follow, from statement #4 (matches ${A})`);
-    fails(p, P('s'), [], 'ends in the middle');
-    fails(p, P('s'), [[A], [], [C]], 'statement #2 (matches no template)');
+    fails(p, P('s'), [[A], [C]], `greedy matching stopped at statement #2 (matches ${C}); expected one of ${B}`);
+    fails(p, P('s'), [[A], [B]], `${endsAfter(2, B)}; next it expects one of ${C}`);
+    fails(p, P('s'), [[A], [B], [C], [A]], `greedy matching stopped at statement #4 (matches ${A}): the pattern is complete after 3 statement(s), but 1 more follow; expected the end of the stream`);
+    fails(p, P('s'), [], 'greedy matching stopped at the end of the stream (the stream is empty): the stream of 0 statement(s) ends in the middle');
+    // §2.2 follows: a statement that validates against no template fails before any matching.
+    fails(p, P('s'), [[A], [], [C]], 'statement #2 (matches no template) does not validate against the profile');
+    failsAny(p, P('s'), [[A], [], [C]], `matching stopped at statement #2 (matches no template); expected one of ${B}`);
   });
 
   it('alternates', () => {
     const p = withPatterns(primary('alt', { alternates: [A, B] }));
     ok(p, P('alt'), [[A]]);
     ok(p, P('alt'), [[B]]);
-    fails(p, P('alt'), [[C]], `expected one of ${A}, ${B}`);
+    fails(p, P('alt'), [[C]], `stopped at statement #1 (matches ${C}); expected one of ${A}, ${B}`);
     fails(p, P('alt'), [[A], [B]], 'complete after 1');
   });
 
@@ -519,25 +545,28 @@ describe('patternProblems', () => {
     expect(structureProblems(p)).toEqual([]);
   });
 
-  it('a statement matching two templates: only the right choice succeeds (needs backtracking)', () => {
-    // Greedy matching lets oneOrMore(A) take statement #2 too, and then B has nothing left.
+  it("with { matching: 'any' }: choices are backtracked, so streams greedy matching rejects are accepted", () => {
+    // oneOrMore(A) takes statement #2 too (it matches A), and then B has nothing left.
     const p = withPatterns(primary('s', { sequence: [P('as'), B, C] }), pattern('as', { oneOrMore: A }));
-    ok(p, P('s'), [[A], [A, B], [C]]);
+    onlyWithBacktracking(p, P('s'), [[A], [A, B], [C]], `statement #3 (matches ${C}); expected one of ${A}, ${B}`);
     ok(p, P('s'), [[A], [A, B], [B], [C]]);
-    fails(p, P('s'), [[A, B], [C]], `statement #2 (matches ${C}); expected one of ${A}, ${B}`);
+    failsAny(p, P('s'), [[A, B], [C]], `statement #2 (matches ${C}); expected one of ${A}, ${B}`);
     // Same at the start of a zeroOrMore: statement #1 must count as B, not as A.
     const z = withPatterns(primary('z', { sequence: [P('as'), B] }), pattern('as', { zeroOrMore: A }));
-    ok(z, P('z'), [[A, B]]);
+    onlyWithBacktracking(z, P('z'), [[A, B]], `${endsAfter(1, `${A}, ${B}`)}; next it expects one of ${A}, ${B}`);
     // And an optional that must be left out: sequence [optional(A), A] against one A.
     const o = withPatterns(primary('o', { sequence: [P('maybe-a'), A] }), pattern('maybe-a', { optional: A }));
-    ok(o, P('o'), [[A]]);
+    onlyWithBacktracking(o, P('o'), [[A]], `${endsAfter(1, A)}; next it expects one of ${A}`);
     ok(o, P('o'), [[A], [A]]);
     fails(o, P('o'), [[A], [A], [A]], 'complete after 2');
-    // alternates: the first member (A) fits statement #1, but only the second (A B) lets C follow.
+    failsAny(o, P('o'), [[A], [A], [A]], 'complete after 2');
+    // alternates: the first member (A) fits statement #1, but only the second (A B) lets C follow;
+    // greedy matching takes the longer one, so here both matchers agree.
     const alt = withPatterns(primary('alt', { sequence: [P('a-or-ab'), C] }), pattern('a-or-ab', { alternates: [A, P('ab')] }), pattern('ab', { sequence: [A, B] }));
     ok(alt, P('alt'), [[A], [B], [C]]);
     ok(alt, P('alt'), [[A], [C]]);
     fails(alt, P('alt'), [[A], [B]], `ends in the middle of the pattern; next it expects one of ${C}`);
+    failsAny(alt, P('alt'), [[A], [B]], `ends in the middle of the pattern; next it expects one of ${C}`);
   });
 
   it('a repeated pattern that can match nothing still terminates', () => {
@@ -550,7 +579,181 @@ describe('patternProblems', () => {
   it('unknown ids and cycles are problems', () => {
     expect(patternProblems(withPatterns(), P('none'), [])[0]).toContain('not a Pattern');
     expect(patternProblems(withPatterns(primary('s', { sequence: [A, P('x')] })), P('s'), [[A]])[0]).toContain(`${P('x')} is not a template or pattern`);
+    // Reported even when the stream never reaches the member.
+    expect(patternProblems(withPatterns(primary('s', { sequence: [A, P('x')] })), P('s'), [[B]])[0]).toContain(`${P('x')} is not a template or pattern`);
     const cyclic = withPatterns(primary('s', { sequence: [A, P('s')] }));
     expect(patternProblems(cyclic, P('s'), [[A], [A]])[0]).toContain('contains itself');
+    expect(() => patternProblems(cyclic, P('s'), [], { matching: 'lazy' as never })).toThrow(/matching must be 'greedy' or 'any'/);
+  });
+});
+
+// ----------------------------------------------------------------------------------------------
+// Patterns, greedily (Part Three §2.2: "No backtracking is allowed")
+// ----------------------------------------------------------------------------------------------
+
+describe('patternProblems: greedy matching is the default (Part Three §2.2)', () => {
+  const [A, B, C, D] = ['a', 'b', 'c', 'd'].map(T);
+  const withPatterns = (...patterns: Pattern[]) => profile({ templates: ['a', 'b', 'c', 'd'].map((n) => template(n)), patterns });
+  const greedy = (p: XapiProfile, id: string, stream: string[][]) => patternProblems(p, id, stream);
+  const any = (p: XapiProfile, id: string, stream: string[][]) => patternProblems(p, id, stream, { matching: 'any' });
+  const BACKTRACKING = 'fits the pattern only with backtracking';
+  /** Both matchers accept. */
+  const both = (p: XapiProfile, id: string, stream: string[][]) => {
+    expect(greedy(p, id, stream), JSON.stringify(stream)).toEqual([]);
+    expect(patternProblems(p, id, stream, { matching: 'greedy' }), JSON.stringify(stream)).toEqual([]);
+    expect(any(p, id, stream), JSON.stringify(stream)).toEqual([]);
+  };
+  /** Only the backtracking matcher accepts; the greedy problem contains `message` and the hint. */
+  const backtrackingOnly = (p: XapiProfile, id: string, stream: string[][], message: string) => {
+    expect(any(p, id, stream), JSON.stringify(stream)).toEqual([]);
+    const problems = greedy(p, id, stream);
+    expect(problems, JSON.stringify(stream)).toHaveLength(1);
+    expect(problems[0]).toContain(`pattern ${id}: greedy matching stopped at ${message}`);
+    expect(problems[0]).toContain(BACKTRACKING);
+    expect(patternProblems(p, id, stream, { matching: 'greedy' })).toEqual(problems);
+  };
+  /** Neither accepts; the greedy problem contains `message` and no hint. */
+  const neither = (p: XapiProfile, id: string, stream: string[][], message: string) => {
+    expect(any(p, id, stream), JSON.stringify(stream)).toHaveLength(1);
+    const problems = greedy(p, id, stream);
+    expect(problems, JSON.stringify(stream)).toHaveLength(1);
+    expect(problems[0]).toContain(`pattern ${id}: greedy matching stopped at ${message}`);
+    expect(problems[0]).not.toContain(BACKTRACKING);
+  };
+  const theEnd = (n: number, last: string) => `the end of the stream (after statement #${n} (matches ${last})): the stream of ${n} statement(s) ends in the middle of the pattern; next it expects one of`;
+
+  it('a stream that needs no backtracking is accepted by both matchers', () => {
+    // sequence[oneOrMore(A), B, C]: oneOrMore(A) stops at the first statement that is not an A.
+    const p = withPatterns(primary('s', { sequence: [P('as'), B, C] }), pattern('as', { oneOrMore: A }));
+    both(p, P('s'), [[A], [B], [C]]);
+    both(p, P('s'), [[A], [A], [A], [B], [C]]);
+    // Statement #2 also matches B, but greedy oneOrMore takes it as an A; a B still follows.
+    both(p, P('s'), [[A], [A, B], [B], [C]]);
+  });
+
+  it('sequence[oneOrMore(A), B, C]: a stream that only fits with backtracking is rejected, saying where and why', () => {
+    const p = withPatterns(primary('s', { sequence: [P('as'), B, C] }), pattern('as', { oneOrMore: A }));
+    const stream = [[A], [A, B], [C]];
+    expect(any(p, P('s'), stream)).toEqual([]);
+    expect(greedy(p, P('s'), stream)).toEqual([
+      `pattern ${P('s')}: greedy matching stopped at statement #3 (matches ${C}); expected one of ${A}, ${B}. ` +
+        'The stream fits the pattern only with backtracking (an optional, zeroOrMore, oneOrMore or alternates took statement(s) ' +
+        'that a later member needed), and §2.2 matches greedily, without backtracking',
+    ]);
+    // The option spelled out gives the same as the default.
+    expect(patternProblems(p, P('s'), stream, { matching: 'greedy' })).toEqual(greedy(p, P('s'), stream));
+  });
+
+  it('sequence[zeroOrMore(A), A]: zeroOrMore takes every A, so the last A is never left for the sequence', () => {
+    const p = withPatterns(primary('s', { sequence: [P('as'), A] }), pattern('as', { zeroOrMore: A }));
+    backtrackingOnly(p, P('s'), [[A]], `${theEnd(1, A)} ${A}`);
+    backtrackingOnly(p, P('s'), [[A], [A], [A]], `${theEnd(3, A)} ${A}`);
+    neither(p, P('s'), [], `the end of the stream (the stream is empty): the stream of 0 statement(s) ends in the middle of the pattern; next it expects one of ${A}`);
+    // A statement matching several templates counts as the first one asked for.
+    const q = withPatterns(primary('q', { sequence: [P('bs'), C] }), pattern('bs', { zeroOrMore: B }));
+    backtrackingOnly(q, P('q'), [[B], [B, C]], `${theEnd(2, `${B}, ${C}`)} ${B}, ${C}`);
+    both(q, P('q'), [[B], [B, C], [C]]);
+    both(q, P('q'), [[B, C], [C]]);
+  });
+
+  it('optional is taken whenever it matches', () => {
+    const p = withPatterns(primary('s', { sequence: [P('maybe-a'), A] }), pattern('maybe-a', { optional: A }));
+    backtrackingOnly(p, P('s'), [[A]], `${theEnd(1, A)} ${A}`);
+    both(p, P('s'), [[A], [A]]);
+    const q = withPatterns(primary('q', { sequence: [P('maybe-a'), B] }), pattern('maybe-a', { optional: A }));
+    both(q, P('q'), [[B]]);
+    backtrackingOnly(q, P('q'), [[A, B]], `${theEnd(1, `${A}, ${B}`)} ${B}`);
+    both(q, P('q'), [[A, B], [B]]);
+    // An optional facing the end of the stream is a success (nothing to take).
+    const r = withPatterns(primary('r', { sequence: [A, P('maybe-b')] }), pattern('maybe-b', { optional: B }));
+    both(r, P('r'), [[A]]);
+    both(r, P('r'), [[A], [B]]);
+    neither(r, P('r'), [[A], [C]], `statement #2 (matches ${C}): the pattern is complete after 1 statement(s), but 1 more follow; expected one of ${B} or the end of the stream`);
+  });
+
+  it('oneOrMore: at least one, then as many as match; the whole stream must be used', () => {
+    const p = withPatterns(primary('as', { oneOrMore: A }));
+    both(p, P('as'), [[A]]);
+    both(p, P('as'), [[A], [A, B], [A]]);
+    neither(p, P('as'), [[B]], `statement #1 (matches ${B}); expected one of ${A}`);
+    neither(p, P('as'), [], `the end of the stream (the stream is empty)`);
+    neither(p, P('as'), [[A], [B]], `statement #2 (matches ${B}): the pattern is complete after 1 statement(s), but 1 more follow; expected one of ${A} or the end of the stream`);
+  });
+
+  it('alternates: the longest matching member wins, even when a shorter one would let the sequence go on', () => {
+    for (const members of [[B, P('bc')], [P('bc'), B]]) {
+      const p = withPatterns(primary('s', { sequence: [A, P('alt'), C] }), pattern('alt', { alternates: members }), pattern('bc', { sequence: [B, C] }));
+      // [A, B, C]: alternates takes B C, so the final C has nothing left.
+      backtrackingOnly(p, P('s'), [[A], [B], [C]], `${theEnd(3, C)} ${C}`);
+      both(p, P('s'), [[A], [B], [C], [C]]);
+      // [A, B, D]: B C fails at D, B alone succeeds; then C is expected where D is.
+      neither(p, P('s'), [[A], [B], [D]], `statement #3 (matches ${D}); expected one of ${C}`);
+    }
+  });
+
+  it('alternates: a success beats a partial, a partial beats a failure', () => {
+    const p = withPatterns(primary('alt', { alternates: [P('ab'), C] }), pattern('ab', { sequence: [A, B] }));
+    // [A]: A B runs out of statements (partial), C fails: partial, so "ends in the middle".
+    neither(p, P('alt'), [[A]], `${theEnd(1, A)} ${B}`);
+    const q = withPatterns(primary('alt', { alternates: [P('ab'), A] }), pattern('ab', { sequence: [A, B] }));
+    both(q, P('alt'), [[A]]);
+    both(q, P('alt'), [[A], [B]]);
+  });
+
+  it('a repetition that runs out of statements in the middle of an iteration is partial: it gives nothing back', () => {
+    // oneOrMore(sequence[A, B]) followed by A: after A B, the next A starts another A B, which
+    // runs out. §2.2 returns partial there, and a sequence turns partial into partial: rejected.
+    const p = withPatterns(primary('s', { sequence: [P('abs'), A] }), pattern('abs', { oneOrMore: P('ab') }), pattern('ab', { sequence: [A, B] }));
+    backtrackingOnly(p, P('s'), [[A], [B], [A]], `${theEnd(3, A)} ${B}`);
+    backtrackingOnly(p, P('s'), [[A], [B], [A], [B], [A]], `${theEnd(5, A)} ${B}`);
+    neither(p, P('s'), [[A], [B], [A], [B]], `${theEnd(4, B)} ${A}`);
+    // oneOrMore(sequence[A, B]) on its own: [A, B, A] ends inside the second iteration.
+    const q = withPatterns(primary('abs', { oneOrMore: P('ab') }), pattern('ab', { sequence: [A, B] }));
+    both(q, P('abs'), [[A], [B], [A], [B]]);
+    neither(q, P('abs'), [[A], [B], [A]], `${theEnd(3, A)} ${B}`);
+  });
+
+  it('zeroOrMore: a stream ending inside an iteration is rejected (where the literal §2.2 pseudocode would accept it)', () => {
+    // The pseudocode's zeroOrMore, on an iteration that consumed statements and then ran out,
+    // loops once more on no statements and returns success; we return partial, as its oneOrMore does.
+    const p = withPatterns(primary('abs', { zeroOrMore: P('ab') }), pattern('ab', { sequence: [A, B] }));
+    both(p, P('abs'), []);
+    both(p, P('abs'), [[A], [B]]);
+    both(p, P('abs'), [[A], [B], [A], [B]]);
+    neither(p, P('abs'), [[A]], `${theEnd(1, A)} ${B}`);
+    neither(p, P('abs'), [[A], [B], [A]], `${theEnd(3, A)} ${B}`);
+    const q = withPatterns(primary('s', { sequence: [P('abs'), C] }), pattern('abs', { zeroOrMore: P('ab') }), pattern('ab', { sequence: [A, B] }));
+    both(q, P('s'), [[A], [B], [C]]);
+    neither(q, P('s'), [[A], [B], [A]], `${theEnd(3, A)} ${B}`);
+    neither(q, P('s'), [[A], [B], [A], [C]], `statement #4 (matches ${C}); expected one of ${B}`);
+  });
+
+  it('nesting: a session-like pattern whose optional end can swallow the closing statement', () => {
+    // A, then any number of steps (B, or C with an optional D), then D.
+    const p = withPatterns(
+      primary('session', { sequence: [A, P('steps'), D] }),
+      pattern('steps', { zeroOrMore: P('step') }),
+      pattern('step', { alternates: [B, P('c-maybe-d')] }),
+      pattern('c-maybe-d', { sequence: [C, P('maybe-d')] }),
+      pattern('maybe-d', { optional: D }),
+    );
+    expect(structureProblems(p)).toEqual([]);
+    both(p, P('session'), [[A], [D]]);
+    both(p, P('session'), [[A], [B], [C], [B], [D]]);
+    both(p, P('session'), [[A], [C], [D], [D]]);
+    // The step's optional D takes the D meant to close the session.
+    backtrackingOnly(p, P('session'), [[A], [C], [D]], `${theEnd(3, D)} ${B}, ${C}, ${D}`);
+    backtrackingOnly(p, P('session'), [[A], [B], [C], [D]], `${theEnd(4, D)} ${B}, ${C}, ${D}`);
+    neither(p, P('session'), [[A], [C], [A], [D]], `statement #3 (matches ${A}); expected one of ${B}, ${C}, ${D}`);
+
+    // Sessions repeated, as in a registration: oneOrMore(sequence[A, zeroOrMore(B), C]).
+    const r = withPatterns(
+      primary('registration', { oneOrMore: P('s') }),
+      pattern('s', { sequence: [A, P('bs'), C] }),
+      pattern('bs', { zeroOrMore: B }),
+    );
+    both(r, P('registration'), [[A], [B], [C], [A], [C]]);
+    neither(r, P('registration'), [[A], [B], [C], [B]], `statement #4 (matches ${B}): the pattern is complete after 3 statement(s), but 1 more follow; expected one of ${A} or the end of the stream`);
+    neither(r, P('registration'), [[A], [B], [C], [A], [B]], `${theEnd(5, B)} ${B}, ${C}`);
   });
 });

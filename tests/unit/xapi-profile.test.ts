@@ -26,6 +26,7 @@ const tincan: Session = {
   registration: '3f1c6f2e-8a4b-4c1d-9e2f-0a1b2c3d4e5f',
   module: moduleActivity(`${BASE}/modules/m1`, { da: 'Modul' }, { da: 'Om' }),
   grouping: [curriculumActivity(BASE), roleActivity('frontline', { da: 'Front' })],
+  moduleIri: `${BASE}/modules/m1`,
   moduleVersion: '1.0.0',
   platform: 'Awareness-kit test',
 };

@@ -14,6 +14,7 @@ const tincan: Session = {
   registration: '3f1c6f2e-8a4b-4c1d-9e2f-0a1b2c3d4e5f',
   module: moduleActivity(MODULE, { da: 'Modul', en: 'Module' }, { da: 'Om', en: 'About' }),
   grouping: [curriculumActivity(BASE), roleActivity('frontline', { da: 'Front', en: 'Front line' })],
+  moduleIri: MODULE,
   moduleVersion: '1.2.0',
   platform: 'Awareness-kit test (xAPI)',
   orgUnit: 'Borgerservice',

@@ -9,7 +9,7 @@ import type { Context } from '../../../xapi/types.js';
 import type { LaunchInfo } from '../tracker.js';
 import { shortHash } from '../identifiers.js';
 import { cmi5Launch, type Cmi5Launch } from './launch.js';
-import { LrsClient } from './lrs-client.js';
+import { LrsClient, START_TIMEOUT_MS } from './lrs-client.js';
 import { languageOf } from './tincan-tracker.js';
 import { XapiTracker, type OpenedSession } from './xapi-tracker.js';
 
@@ -29,10 +29,13 @@ interface SessionState {
   authToken: string;
   startedAt: number;
   terminated: boolean;
+  /** passed or failed was sent in this session. */
+  judged?: boolean;
 }
 
 export class Cmi5Tracker extends XapiTracker {
   readonly format = 'cmi5' as const;
+  protected readonly oneResultPerSession = true;
   private returnUrl: string | undefined;
   private sessionKey = '';
 
@@ -48,15 +51,16 @@ export class Cmi5Tracker extends XapiTracker {
     const authToken = saved?.authToken ?? (await fetchToken(launch));
     if (!authToken) return null;
     this.sessionStart = saved?.startedAt ?? Date.now();
-    this.keepSession({ authToken, startedAt: this.sessionStart, terminated: false });
+    this.judgedThisSession = saved?.judged ?? false;
+    this.keepSession({ authToken, startedAt: this.sessionStart, terminated: false, judged: this.judgedThisSession });
 
     const client = new LrsClient(launch.endpoint, `Basic ${authToken}`);
     const key = { activityId: launch.activityId, agent: launch.actor, registration: launch.registration };
     // The three reads do not depend on each other: one round trip instead of three.
     const progress = this.readProgress(client, launch.actor, launch.activityId, launch.registration);
     const [reply, preferences] = await Promise.all([
-      client.getState({ ...key, stateId: cmi5.launchData }),
-      client.getAgentProfile(launch.actor, cmi5.learnerPreferences),
+      client.getState({ ...key, stateId: cmi5.launchData }, START_TIMEOUT_MS),
+      client.getAgentProfile(launch.actor, cmi5.learnerPreferences, START_TIMEOUT_MS),
     ]);
     const data = reply.status === 200 ? parseLaunchData(reply.body) : null;
     if (!data) {
@@ -70,6 +74,7 @@ export class Cmi5Tracker extends XapiTracker {
         actor: launch.actor,
         registration: launch.registration,
         module: { objectType: 'Activity', id: launch.activityId },
+        moduleIri: this.moduleIri,
         grouping: this.grouping(),
         moduleVersion: this.module.version,
         platform: `Awareness-kit ${__AK_VERSION__} (cmi5)`,
@@ -84,6 +89,11 @@ export class Cmi5Tracker extends XapiTracker {
       continuing: saved !== null,
       progress,
     };
+  }
+
+  protected override onJudged(): void {
+    const saved = this.savedSession();
+    if (saved) this.keepSession({ ...saved, judged: true });
   }
 
   protected override afterFinish(leaving: boolean): void {
@@ -117,7 +127,7 @@ export class Cmi5Tracker extends XapiTracker {
 /** §8.2: POST (never GET) to the fetch URL, once. */
 async function fetchToken(launch: Cmi5Launch): Promise<string | null> {
   try {
-    const response = await fetch(launch.fetch, { method: 'POST', cache: 'no-store', credentials: 'omit' });
+    const response = await fetch(launch.fetch, { method: 'POST', cache: 'no-store', credentials: 'omit', signal: AbortSignal.timeout(START_TIMEOUT_MS) });
     const body = (await response.json()) as Record<string, unknown>;
     if (response.ok && typeof body['auth-token'] === 'string') return body['auth-token'];
     console.error('[awareness-kit] cmi5 fetch URL refused a token', body);

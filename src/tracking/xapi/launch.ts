@@ -93,10 +93,15 @@ export function parseActor(text: string | null): Agent | null {
   return agent.account || agent.mbox || agent.mbox_sha1sum || agent.openid ? agent : null;
 }
 
-/** Most LMSs send "Basic …"; the launch document's own example has no scheme. */
+/**
+ * Most LMSs send "Basic …"; the launch document's own example has no scheme. An LMS that did not
+ * URL-encode the base64 token leaves its "+" to be read as a space: put it back.
+ */
 export function authHeader(auth: string): string {
   const value = auth.trim();
-  return value === '' || /^[A-Za-z]+ /.test(value) ? value : `Basic ${value}`;
+  if (value === '') return value;
+  const [, scheme, token] = /^([A-Za-z]+ )?(.*)$/.exec(value)!;
+  return `${scheme ?? 'Basic '}${token.replace(/ /g, '+')}`;
 }
 
 /** A stable, readable id for the learner (to keep local data apart per learner). */

@@ -19,6 +19,8 @@ export interface DocumentKey {
 }
 
 const TIMEOUT_MS = 15000;
+/** Reads the learner waits for before the first scene: give up sooner and go on without. */
+export const START_TIMEOUT_MS = 6000;
 
 export class LrsClient {
   constructor(
@@ -26,23 +28,41 @@ export class LrsClient {
     private readonly auth: string,
   ) {}
 
-  postStatements(statements: Statement[], keepalive = false): Promise<LrsReply> {
-    return this.call('POST', 'statements', { body: JSON.stringify(statements), keepalive });
+  postStatements(statements: Statement[]): Promise<LrsReply> {
+    return this.call('POST', 'statements', { body: JSON.stringify(statements) });
   }
 
-  getState(key: DocumentKey): Promise<LrsReply> {
-    return this.call('GET', `activities/state?${stateQuery(key)}`);
+  /**
+   * For a page that is going away: a beacon in xAPI 1.0.3's alternate request syntax (a form
+   * POST, Communication §1.3), which needs no CORS preflight, so the browser can still send it
+   * after the page is gone — plus the same statements as a keepalive request, for an LRS that
+   * lacks the alternate syntax. Both carry the same ids, so the LRS keeps one.
+   */
+  sendOnExit(statements: Statement[]): void {
+    const content = JSON.stringify(statements);
+    const form = new URLSearchParams({ 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json', content });
+    if (this.auth) form.set('Authorization', this.auth);
+    try {
+      navigator.sendBeacon(`${this.endpoint}statements?method=POST`, form);
+    } catch {
+      // No beacons here: the keepalive request below still goes.
+    }
+    void this.call('POST', 'statements', { body: content, keepalive: true });
+  }
+
+  getState(key: DocumentKey, timeoutMs?: number): Promise<LrsReply> {
+    return this.call('GET', `activities/state?${stateQuery(key)}`, { timeoutMs });
   }
 
   putState(key: DocumentKey, document: unknown, keepalive = false): Promise<LrsReply> {
     return this.call('PUT', `activities/state?${stateQuery(key)}`, { body: JSON.stringify(document), keepalive });
   }
 
-  getAgentProfile(agent: Agent, profileId: string): Promise<LrsReply> {
-    return this.call('GET', `agents/profile?${new URLSearchParams({ agent: JSON.stringify(agent), profileId })}`);
+  getAgentProfile(agent: Agent, profileId: string, timeoutMs?: number): Promise<LrsReply> {
+    return this.call('GET', `agents/profile?${new URLSearchParams({ agent: JSON.stringify(agent), profileId })}`, { timeoutMs });
   }
 
-  private async call(method: string, path: string, options: { body?: string; keepalive?: boolean } = {}): Promise<LrsReply> {
+  private async call(method: string, path: string, options: { body?: string; keepalive?: boolean; timeoutMs?: number } = {}): Promise<LrsReply> {
     const headers: Record<string, string> = { 'X-Experience-API-Version': '1.0.3' };
     if (this.auth) headers.Authorization = this.auth;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -55,7 +75,7 @@ export class LrsClient {
         keepalive: options.keepalive ?? false,
         credentials: 'omit',
         cache: 'no-store',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(options.timeoutMs ?? TIMEOUT_MS),
       });
       return { status: response.status, body: await response.text() };
     } catch {

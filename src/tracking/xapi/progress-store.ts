@@ -2,10 +2,14 @@
  * Keeps the learner's progress in the LRS's State API (one JSON document per learner, module
  * and registration), with a copy in localStorage: when the LRS cannot be reached at a relaunch,
  * the learner still continues where they left off, and the copy goes up when the LRS is back.
+ *
+ * The document also remembers what was sent in the registration (completed, passed), so it must
+ * never be overwritten by a session that could not read it: until the LRS's copy has been read
+ * (or is known not to exist), nothing is written there, and the two are merged when it comes.
  */
 import { PROGRESS_STATE_ID } from '../../../xapi/vocabulary.js';
 import type { Agent } from '../../../xapi/types.js';
-import type { DocumentKey, LrsClient } from './lrs-client.js';
+import { START_TIMEOUT_MS, type DocumentKey, type LrsClient } from './lrs-client.js';
 import type { KeyValueStorage } from './statement-queue.js';
 
 export interface ProgressDocument {
@@ -38,6 +42,10 @@ const RETRY_DELAYS_S = [2, 5, 10, 30, 60];
 
 export class ProgressStore {
   readonly key: DocumentKey;
+  /** The LRS's copy has been read, or is known not to exist: writing it is safe. */
+  known = false;
+  /** Called once when the LRS's copy could be read later than at the start. */
+  onLateRead: (remote: ProgressDocument | null) => void = () => {};
   private latest: ProgressDocument | null = null;
   private saving: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -53,18 +61,20 @@ export class ProgressStore {
     this.key = { ...where, stateId: PROGRESS_STATE_ID };
   }
 
-  /** The newer of the LRS's document and the local copy. */
+  /** The newer of the LRS's document and the local copy (merged, so nothing sent is forgotten). */
   async load(): Promise<ProgressDocument> {
     const local = this.localCopy();
-    const reply = await this.client.getState(this.key);
-    const remote = reply.status === 200 ? parse(reply.body) : null;
-    if (reply.status !== 200 && reply.status !== 404) {
-      console.warn(`[awareness-kit] Could not read saved progress from the LRS (${reply.status || 'unreachable'}); using this browser's copy.`);
+    const remote = await this.readRemote(START_TIMEOUT_MS);
+    if (remote === undefined) {
+      console.warn('[awareness-kit] Could not read saved progress from the LRS; using this browser\'s copy, and trying again.');
+      this.readLater();
+      return local ?? emptyProgress();
     }
-    const newest = [remote, local].filter((d): d is ProgressDocument => d !== null).sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
+    this.known = true;
+    const merged = merge(remote, local);
     // A local copy newer than the LRS's never reached it: send it now.
-    if (newest && newest === local && local !== remote && (!remote || local.savedAt !== remote.savedAt)) this.save(local);
-    return newest ?? emptyProgress();
+    if (local && (!remote || local.savedAt > remote.savedAt)) this.save(merged);
+    return merged;
   }
 
   /** Saves locally at once and to the LRS in the background (the newest document wins). */
@@ -80,11 +90,32 @@ export class ProgressStore {
 
   /** The page is going: a keepalive PUT of the newest document. */
   saveOnExit(): void {
-    if (this.latest) void this.client.putState(this.key, this.latest, true);
+    if (this.latest && this.known) void this.client.putState(this.key, this.latest, true);
+  }
+
+  /** The LRS's document, null when there is none (404), undefined when it could not be read. */
+  private async readRemote(timeoutMs?: number): Promise<ProgressDocument | null | undefined> {
+    const reply = await this.client.getState(this.key, timeoutMs);
+    if (reply.status === 404) return null;
+    if (reply.status === 200) return parse(reply.body);
+    return undefined;
+  }
+
+  /** Keeps trying to read the LRS's copy; writes wait for it. */
+  private readLater(): void {
+    const delay = RETRY_DELAYS_S[Math.min(this.failures++, RETRY_DELAYS_S.length - 1)];
+    this.timer = setTimeout(async () => {
+      const remote = await this.readRemote();
+      if (remote === undefined) return this.readLater();
+      this.failures = 0;
+      this.known = true;
+      this.onLateRead(remote);
+      if (this.latest) void this.push();
+    }, delay * 1000);
   }
 
   private push(): Promise<void> {
-    if (this.saving) return this.saving;
+    if (this.saving || !this.known) return this.saving ?? Promise.resolve();
     clearTimeout(this.timer);
     this.saving = (async () => {
       while (this.latest) {
@@ -111,6 +142,20 @@ export class ProgressStore {
       return null;
     }
   }
+}
+
+/**
+ * Two copies of one learner's progress: the newer gives the place to resume; what was sent is
+ * the union of both (a flag once set stays set), so no result is ever sent twice.
+ */
+export function merge(a: ProgressDocument | null, b: ProgressDocument | null): ProgressDocument {
+  if (!a || !b) return a ?? b ?? emptyProgress();
+  const [newer, older] = a.savedAt >= b.savedAt ? [a, b] : [b, a];
+  return {
+    ...newer,
+    registration: newer.registration ?? older.registration,
+    sent: { completed: a.sent.completed || b.sent.completed, passed: a.sent.passed || b.sent.passed },
+  };
 }
 
 function parse(text: string): ProgressDocument | null {

@@ -6,7 +6,9 @@
  *   (the LRS keeps one);
  * - network failures and 5xx are retried with back-off while the learner goes on;
  * - a statement the LRS rejects (4xx) is reported with the LRS's reason and dropped, never
- *   retried forever; one bad statement does not hold back the others.
+ *   retried forever; one bad statement does not hold back the others;
+ * - a statement refused with 401/403 (credentials, or an LMS that closed the session) is kept
+ *   for the next launch, skipped meanwhile, and dropped after being refused in three launches.
  */
 import type { Statement } from '../../../xapi/types.js';
 import type { LrsReply } from './lrs-client.js';
@@ -14,38 +16,55 @@ import type { LrsReply } from './lrs-client.js';
 /** What the queue needs of localStorage. */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-export type Send = (batch: Statement[], keepalive: boolean) => Promise<LrsReply>;
+export interface Transport {
+  send(batch: Statement[]): Promise<LrsReply>;
+  /** Hands statements to the browser as the page goes (no answer comes back). */
+  sendOnExit(batch: Statement[]): void;
+}
+
+interface Entry {
+  statement: Statement;
+  /** In how many launches the LRS refused it with 401/403. */
+  refusals: number;
+}
 
 /** Seconds between tries while the LRS cannot be reached; the last one repeats. */
 const RETRY_DELAYS_S = [1, 2, 5, 10, 30, 60];
 const BATCH = 25;
-/** Browsers allow 64 KB of keepalive bodies in all; leave room for a state save. */
-const KEEPALIVE_BYTES = 48 * 1024;
+/** Browsers allow 64 KB for beacons and keepalive requests; leave room for the form encoding. */
+const EXIT_BYTES = 40 * 1024;
+/** A statement refused in this many launches is given up (and logged). */
+const MAX_REFUSALS = 3;
+/** After this many refused statements in a row the credentials are the problem: stop for this launch. */
+const REFUSALS_BEFORE_PAUSE = 3;
 
 export class StatementQueue {
-  private items: Statement[];
+  private entries: Entry[];
   private sending: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
-  /** The LRS refused our credentials: wait for the next launch rather than hammer it. */
-  private unauthorised = false;
+  /** Ids refused (401/403) in this launch: kept, but not sent again until the next launch. */
+  private readonly refused = new Set<string>();
+  private refusedInARow = 0;
 
   constructor(
-    private readonly send: Send,
+    private readonly transport: Transport,
     private readonly storage: KeyValueStorage | null,
     private readonly storageKey: string,
     /** Told when delivery starts failing (false) and works again (true). */
     private readonly onDelivering: (ok: boolean) => void = () => {},
   ) {
-    this.items = this.load();
+    this.entries = this.load();
   }
 
   get pending(): readonly Statement[] {
-    return this.items;
+    return this.entries.map((e) => e.statement);
   }
 
   add(...statements: Statement[]): void {
-    this.items.push(...statements);
+    // Re-read first: another tab of the same launch may have queued statements meanwhile.
+    this.entries = mergeEntries(this.load(), this.entries);
+    this.entries.push(...statements.map((statement) => ({ statement, refusals: 0 })));
     this.persist();
     void this.flush();
   }
@@ -60,24 +79,27 @@ export class StatementQueue {
     return this.sending;
   }
 
-  /** The page is going: hand what fits to a keepalive request. The items stay stored until confirmed. */
+  /** The page is going: hand what fits to the browser. The entries stay stored until confirmed. */
   flushOnExit(): void {
-    if (this.items.length === 0 || this.unauthorised) return;
     const batch: Statement[] = [];
-    let bytes = 2;
-    for (const statement of this.items) {
-      bytes += JSON.stringify(statement).length + 1;
-      if (bytes > KEEPALIVE_BYTES) break;
+    let bytes = 0;
+    for (const { statement } of this.sendable()) {
+      bytes += utf8Length(JSON.stringify(statement)) * 1.1 + 1;
+      if (bytes > EXIT_BYTES) break;
       batch.push(statement);
     }
-    void this.send(batch, true).then((reply) => {
-      if (reply.status >= 200 && reply.status < 300) this.remove(batch);
-    });
+    if (batch.length) this.transport.sendOnExit(batch);
+  }
+
+  private sendable(): Entry[] {
+    return this.entries.filter((e) => !this.refused.has(e.statement.id));
   }
 
   private async drain(): Promise<void> {
-    while (this.items.length > 0 && !this.unauthorised) {
-      const batch = this.items.slice(0, BATCH);
+    for (;;) {
+      if (this.refusedInARow >= REFUSALS_BEFORE_PAUSE) return;
+      const batch = this.sendable().slice(0, BATCH).map((e) => e.statement);
+      if (batch.length === 0) return;
       const delivered = await this.deliver(batch);
       if (!delivered) return this.retryLater();
       if (this.failures > 0) this.onDelivering(true);
@@ -85,34 +107,52 @@ export class StatementQueue {
     }
   }
 
-  /** true when the batch is settled (stored or dropped); false when it must be tried again. */
+  /** true when the batch is settled (stored, dropped or put aside); false when it must be tried again. */
   private async deliver(batch: Statement[]): Promise<boolean> {
-    const reply = await this.send(batch, false);
+    const reply = await this.transport.send(batch);
     const { status } = reply;
     if (status >= 200 && status < 300) {
       this.remove(batch);
+      this.refusedInARow = 0;
       return true;
     }
     if (status === 0 || status >= 500 || status === 408 || status === 429) return false;
-    if (status === 401 || status === 403) {
-      console.error(`[awareness-kit] The LRS refused the credentials (${status}); statements are kept for the next launch.`, reply.body);
-      this.unauthorised = true;
-      this.onDelivering(false);
-      return true;
-    }
     if (batch.length > 1) {
-      // 400/409/413…: find out which statement it is, one by one.
-      for (const statement of batch) if (!(await this.deliver([statement]))) return false;
+      // 400/401/403/409/413…: find out which statement it is, one by one.
+      for (const statement of batch) {
+        if (this.refusedInARow >= REFUSALS_BEFORE_PAUSE) break;
+        if (!(await this.deliver([statement]))) return false;
+      }
       return true;
     }
-    if (status === 409) {
+    const [statement] = batch;
+    if (status === 401 || status === 403) {
+      this.putAside(statement, status, reply.body);
+    } else if (status === 409) {
       // The LRS already has a statement with this id (xAPI Communication §2.1.2): it is stored.
-      console.warn(`[awareness-kit] The LRS already holds statement ${batch[0].id} (409).`, reply.body);
+      console.warn(`[awareness-kit] The LRS already holds statement ${statement.id} (409).`, reply.body);
+      this.remove(batch);
     } else {
-      console.error(`[awareness-kit] The LRS rejected statement ${batch[0].id} (${status}); it is dropped.`, reply.body, batch[0]);
+      console.error(`[awareness-kit] The LRS rejected statement ${statement.id} (${status}); it is dropped.`, reply.body, statement);
+      this.remove(batch);
     }
-    this.remove(batch);
     return true;
+  }
+
+  /** Refused by the LRS: keep it for the next launch, unless it has been refused too often. */
+  private putAside(statement: Statement, status: number, body: string): void {
+    const entry = this.entries.find((e) => e.statement.id === statement.id)!;
+    entry.refusals++;
+    this.refusedInARow++;
+    if (entry.refusals >= MAX_REFUSALS) {
+      console.error(`[awareness-kit] The LRS refused statement ${statement.id} (${status}) in ${MAX_REFUSALS} launches; it is dropped.`, body, statement);
+      this.remove([statement]);
+      return;
+    }
+    console.error(`[awareness-kit] The LRS refused statement ${statement.id} (${status}); it is kept for the next launch.`, body);
+    this.refused.add(statement.id);
+    this.persist();
+    if (this.refusedInARow === REFUSALS_BEFORE_PAUSE) this.onDelivering(false);
   }
 
   private retryLater(): void {
@@ -124,26 +164,41 @@ export class StatementQueue {
 
   private remove(batch: Statement[]): void {
     const ids = new Set(batch.map((s) => s.id));
-    this.items = this.items.filter((s) => !ids.has(s.id));
-    this.persist();
+    this.entries = this.entries.filter((e) => !ids.has(e.statement.id));
+    // What another tab delivered meanwhile is gone from storage; keep only what is still there or ours.
+    this.persist(ids);
   }
 
-  private load(): Statement[] {
+  private load(): Entry[] {
     try {
       const saved = this.storage?.getItem(this.storageKey);
       const items = saved ? (JSON.parse(saved) as unknown) : [];
-      return Array.isArray(items) ? (items as Statement[]) : [];
+      return Array.isArray(items) ? (items as Entry[]).filter((e) => e && typeof e.statement?.id === 'string') : [];
     } catch {
       return [];
     }
   }
 
-  private persist(): void {
+  /** Writes the queue, keeping entries another tab added (but not ones just delivered here). */
+  private persist(delivered: Set<string> = new Set()): void {
     try {
-      if (this.items.length) this.storage?.setItem(this.storageKey, JSON.stringify(this.items));
+      const stored = this.load().filter((e) => !delivered.has(e.statement.id));
+      const all = mergeEntries(stored, this.entries);
+      if (all.length) this.storage?.setItem(this.storageKey, JSON.stringify(all));
       else this.storage?.removeItem(this.storageKey);
     } catch {
       // Storage full or blocked: the queue still lives in memory for this page.
     }
   }
+}
+
+/** Union by statement id, in timestamp order; for a statement in both, ours (the newer count) wins. */
+function mergeEntries(stored: Entry[], ours: Entry[]): Entry[] {
+  const byId = new Map(stored.map((e) => [e.statement.id, e]));
+  for (const e of ours) byId.set(e.statement.id, e);
+  return [...byId.values()].sort((a, b) => a.statement.timestamp.localeCompare(b.statement.timestamp));
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
 }

@@ -13,10 +13,13 @@ declare const __AK_VERSION__: string;
 
 export class TinCanTracker extends XapiTracker {
   readonly format = 'xapi' as const;
+  protected readonly oneResultPerSession = false;
 
   protected async open(): Promise<OpenedSession | null> {
     const launch = tinCanLaunch(window.location.search);
     if (!launch) return null;
+    const given = new URLSearchParams(window.location.search).get('registration');
+    if (given && !launch.registration) console.warn(`[awareness-kit] The launch's registration "${given}" is not a UUID; this attempt makes its own.`);
     const activityId = launch.activityId ?? this.moduleIri;
     return {
       client: new LrsClient(launch.endpoint, launch.auth),
@@ -24,6 +27,7 @@ export class TinCanTracker extends XapiTracker {
         actor: launch.actor,
         registration: launch.registration ?? '',
         module: moduleActivity(activityId, this.module.title, this.module.description),
+        moduleIri: this.moduleIri,
         grouping: this.grouping(),
         moduleVersion: this.module.version,
         platform: `Awareness-kit ${__AK_VERSION__} (xAPI)`,

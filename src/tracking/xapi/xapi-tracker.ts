@@ -9,11 +9,11 @@ import type { Outcome, Session, Stamp } from '../../../xapi/statements.js';
 import type { Agent, LanguageMap, Statement } from '../../../xapi/types.js';
 import type { Lang } from '../../model/compiled.js';
 import type { InteractionReport, LaunchInfo, ProgressReport, SceneReport, Tracker } from '../tracker.js';
-import { Clock, uuid } from './ids.js';
 import { shortHash } from '../identifiers.js';
+import { Clock, uuid } from './ids.js';
 import { agentKey } from './launch.js';
 import type { LrsClient } from './lrs-client.js';
-import { ProgressStore, type ProgressDocument } from './progress-store.js';
+import { merge, ProgressStore, type ProgressDocument } from './progress-store.js';
 import { StatementQueue } from './statement-queue.js';
 
 /** What the adapters need to know about the module (never its scenes). */
@@ -57,8 +57,10 @@ export abstract class XapiTracker implements Tracker {
   private readonly clock = new Clock();
   private language: Lang = 'da';
   protected sessionStart = Date.now();
-  /** passed or failed already sent in this session (cmi5 allows one of them per session). */
+  /** passed or failed already sent in this session. */
   protected judgedThisSession = false;
+  /** A completed run waits for its result until the LRS's progress could be read (see ProgressStore). */
+  private pendingResult: ProgressReport | null = null;
   private readonly experienced = new Set<string>();
   private finished = false;
   /** Statements kept back while finishing, to be queued together. */
@@ -70,8 +72,12 @@ export abstract class XapiTracker implements Tracker {
 
   /** Reads the launch; null when the page was not launched by an LMS/LRS we can talk to. */
   protected abstract open(): Promise<OpenedSession | null>;
+  /** May this session send a second passed/failed (after starting over)? cmi5: no (§9.3). */
+  protected abstract readonly oneResultPerSession: boolean;
   /** After the last statement was handed over (cmi5 returns to the LMS). */
   protected afterFinish(_leaving: boolean): void {}
+  /** A result was sent in this session (cmi5 remembers it across a reload). */
+  protected onJudged(): void {}
 
   /** The module's own IRI under the organisation's activity base. */
   protected get moduleIri(): string {
@@ -94,16 +100,22 @@ export abstract class XapiTracker implements Tracker {
     const { store, doc } = await (opened.progress ?? this.readProgress(client, session.actor, session.module.id, opened.stateRegistration));
     this.store = store;
     this.doc = doc;
+    store.onLateRead = (remote) => this.lateRead(remote);
     if (!opened.stateRegistration) {
       // No registration from the LMS: the attempt gets its own, kept with its progress.
       this.doc.registration ??= uuid();
       session.registration = this.doc.registration;
     }
     this.session = session;
-    this.queue = new StatementQueue((batch, keepalive) => client.postStatements(batch, keepalive), localStorageOrNull(), `${storageKey(client, session.actor, session.module.id, opened.stateRegistration)}:queue`, (ok) => {
-      this.delivering = ok;
-      this.tellSaving();
-    });
+    this.queue = new StatementQueue(
+      { send: (batch) => client.postStatements(batch), sendOnExit: (batch) => client.sendOnExit(batch) },
+      localStorageOrNull(),
+      `${storageKey(client, session.actor, session.module.id, opened.stateRegistration)}:queue`,
+      (ok) => {
+        this.delivering = ok;
+        this.tellSaving();
+      },
+    );
     if (!opened.continuing) {
       this.emit(build.initialized(session, this.stamp()));
       if (this.doc.suspendData) this.emit(build.resumed(session, this.stamp(), this.doc.progress));
@@ -134,21 +146,21 @@ export abstract class XapiTracker implements Tracker {
     this.language = lang;
   }
 
-  /** Starting over is a new run; cmi5 allows one passed/failed per session, so only before it. */
+  /** Starting over is a new run; where one result per session is the rule, only before it. */
   canRestart(): boolean {
-    return this.format !== 'cmi5' || !this.judgedThisSession;
+    return !this.oneResultPerSession || !this.judgedThisSession;
   }
 
   sceneShown(scene: SceneReport): void {
-    if (!this.session || this.mode === 'review' || this.experienced.has(scene.id)) return;
+    if (!this.active || this.mode === 'review' || this.experienced.has(scene.id)) return;
     this.experienced.add(scene.id);
-    this.emit(build.experienced(this.session, this.stamp(), { id: scene.id, type: scene.type, title: scene.title }, scene.progress));
+    this.emit(build.experienced(this.session!, this.stamp(), { id: scene.id, type: scene.type, title: scene.title }, scene.progress));
   }
 
   recordInteraction(i: InteractionReport): void {
-    if (!this.session || this.mode === 'review') return;
+    if (!this.active || this.mode === 'review') return;
     this.emit(
-      build.answered(this.session, this.stamp(), {
+      build.answered(this.session!, this.stamp(), {
         sceneId: i.id,
         interactionType: i.type,
         name: i.name,
@@ -164,38 +176,59 @@ export abstract class XapiTracker implements Tracker {
     );
   }
 
+  /**
+   * Saves progress and, when a run is completed, sends its result. Browse and review launches
+   * write nothing: a look at the module must not change the registration's progress or result.
+   */
   report(progress: ProgressReport): void {
-    if (!this.session || !this.doc || this.mode === 'review') return;
+    if (!this.active || !this.doc || this.mode !== 'normal') return;
     const doc = this.doc;
     doc.suspendData = progress.suspendData;
     doc.location = progress.location;
     doc.progress = progress.progress;
     if (!progress.completed) doc.runJudged = false;
-    else if (!doc.runJudged && this.mode === 'normal') this.sendResult(progress, doc);
+    else if (!doc.runJudged) this.sendResult(progress, doc);
     this.store?.save(doc);
   }
 
   finish(progress: ProgressReport, reason: 'done' | 'suspend', leaving = false): void {
-    if (this.finished || !this.session) return;
+    if (!this.session) return;
+    if (this.finished) {
+      // Finished earlier (the Finish button); the page now goes: what is still queued goes with it.
+      if (leaving) this.leaveNow();
+      return;
+    }
+    this.report(progress);
     this.finished = true;
     // The last statements leave in one request: a page that is going may get only one out.
     this.held = [];
-    this.report(progress);
     const duration = Date.now() - this.sessionStart;
     if (reason === 'suspend' && this.mode !== 'review') this.emit(build.suspended(this.session, this.stamp(), progress.progress, duration));
     this.emit(build.terminated(this.session, this.stamp(), duration));
     const last = this.held;
     this.held = null;
     this.queue?.add(...last);
-    if (leaving) {
-      this.queue?.flushOnExit();
-      this.store?.saveOnExit();
-    }
+    if (leaving) this.leaveNow();
     this.afterFinish(leaving);
+  }
+
+  /** Nothing is sent after `terminated` (cmi5 §9.3.8: it is the last statement of a session). */
+  private get active(): boolean {
+    return this.session !== null && !this.finished;
+  }
+
+  private leaveNow(): void {
+    this.queue?.flushOnExit();
+    this.store?.saveOnExit();
   }
 
   /** completed (once per registration), then passed/failed and the competence areas. */
   private sendResult(progress: ProgressReport, doc: ProgressDocument): void {
+    if (this.store && !this.store.known) {
+      // What was sent before is not known yet: wait, rather than risk a second completed/passed.
+      this.pendingResult = progress;
+      return;
+    }
     const session = this.session!;
     const duration = Date.now() - this.sessionStart;
     doc.runJudged = true;
@@ -204,9 +237,8 @@ export abstract class XapiTracker implements Tracker {
       doc.sent.completed = true;
     }
     const { results } = progress;
-    // A pass is never followed by a fail (cmi5 §9.3.4; and a result is never lowered), and
-    // cmi5 allows one passed/failed per session.
-    if (results.possible === 0 || doc.sent.passed || (this.format === 'cmi5' && this.judgedThisSession)) return;
+    // A pass is never followed by a fail (cmi5 §9.3.4; and a result is never lowered).
+    if (results.possible === 0 || doc.sent.passed || (this.oneResultPerSession && this.judgedThisSession)) return;
     const outcome: Outcome = {
       scaled: results.scaled,
       earned: results.earned,
@@ -219,7 +251,21 @@ export abstract class XapiTracker implements Tracker {
     this.emit(build.judged(session, this.stamp(), outcome, duration));
     for (const area of outcome.areas) this.emit(build.areaScored(session, this.stamp(), area));
     this.judgedThisSession = true;
+    this.onJudged();
     if (results.passed) doc.sent.passed = true;
+  }
+
+  /** The LRS's progress arrived late: keep this session's place, and everything either copy sent. */
+  private lateRead(remote: ProgressDocument | null): void {
+    if (!this.doc) return;
+    const merged = merge(remote, this.doc);
+    this.doc = { ...this.doc, sent: merged.sent, runJudged: this.doc.runJudged };
+    if (this.pendingResult && !this.finished) {
+      const progress = this.pendingResult;
+      this.pendingResult = null;
+      this.sendResult(progress, this.doc);
+    }
+    this.store?.save(this.doc);
   }
 
   protected emit(statement: Statement): void {
