@@ -154,6 +154,9 @@ export function profileProblems(statements: Stored[]): string[] {
     problems.push(...statementProblems(profile, s).map((p) => `${verbName(s)} ${s.object.id}: ${p}`));
     return templates;
   });
-  problems.push(...patternProblems(profile, PRIMARY_PATTERN, matched));
+  const pattern = patternProblems(profile, PRIMARY_PATTERN, matched);
+  // With the stream itself, so a failure can be read without rerunning it.
+  if (pattern.length) pattern.push(`the stream:\n${statements.map((s) => `  ${s.timestamp} ${verbName(s)} ${s.object.id.split('/').pop()} (stored ${s.stored})`).join('\n')}`);
+  problems.push(...pattern);
   return problems;
 }
