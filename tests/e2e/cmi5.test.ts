@@ -4,15 +4,12 @@
  * its token once, and launches the AU. The checks follow the cmi5 spec (standards.md A7).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildAll } from '../../build-scripts/cli.js';
 import type { CompiledModule } from '../../src/model/compiled.js';
 import { strings } from '../../src/i18n/strings.js';
 import { cmi5, extensions } from '../../xapi/vocabulary.js';
 import { prepareCmi5Launch } from '../../build-scripts/lrs/cmi5-lms.js';
-import { builtModules, DIST, ROOT } from './package-fixtures.js';
+import { builtModules, ROOT } from './package-fixtures.js';
 import { currentSceneId, walk } from './module-driver.js';
 import { leave, ours, profileProblems, verbName, XapiEnv, type Stored } from './xapi-fixtures.js';
 
@@ -21,9 +18,7 @@ const env = new XapiEnv();
 let mini: CompiledModule;
 
 beforeAll(async () => {
-  const miniDist = mkdtempSync(join(tmpdir(), 'ak-mini-dist-'));
-  mini = (await buildAll({ modulesDir: join(ROOT, 'tests/fixtures/modules'), distDir: miniDist, quiet: true })).modules[0];
-  await env.start([...modules.map((module) => ({ module, dist: DIST })), { module: mini, dist: miniDist }]);
+  mini = await env.startWithModules(modules);
 });
 afterEach(() => env.closePages());
 afterAll(() => env.stop());

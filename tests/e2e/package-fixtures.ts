@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { CompiledModule, Scene } from '../../src/model/compiled.js';
 export { unzipTo } from '../../build-scripts/package.js';
 import { isBest, sumPoints, earnedPoints } from '../../src/engine/scoring.js';
+import { ModuleEngine } from '../../src/engine/module-engine.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -36,4 +37,15 @@ export function answerFor(scene: Scene, strategy: Strategy): string[] {
     return [options.find((o) => !o.correct)!.id];
   }
   return [];
+}
+
+/** The module's own reckoning of a strategy, played on the engine in Node (what every format must report). */
+export function playOnEngine(module: CompiledModule, strategy: Strategy): ModuleEngine {
+  const engine = new ModuleEngine(module);
+  for (let i = 0; i < 200 && engine.scene.type !== 'summary'; i++) {
+    const scene = engine.scene;
+    if ((scene.type === 'decision' || scene.type === 'quiz') && !engine.answerOf(scene.id)) engine.answer(answerFor(scene, strategy));
+    engine.next();
+  }
+  return engine;
 }

@@ -12,11 +12,10 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { launchChromium } from '../../build-scripts/browser/chromium.js';
 import { startStaticServer, type StaticServer } from '../../build-scripts/browser/static-server.js';
 import { buildAll } from '../../build-scripts/cli.js';
-import { ModuleEngine } from '../../src/engine/module-engine.js';
 import type { CompiledModule } from '../../src/model/compiled.js';
 import { strings } from '../../src/i18n/strings.js';
 import { strictViolations } from './strict-cmi.js';
-import { answerFor, builtModules, DIST, ROOT, unzipTo, type Strategy } from './package-fixtures.js';
+import { answerFor, builtModules, DIST, playOnEngine, ROOT, unzipTo } from './package-fixtures.js';
 import { walk, currentSceneId } from './module-driver.js';
 import { lmsView, resumeSeed, type Format, type LmsRecord } from './lms-view.js';
 
@@ -112,16 +111,6 @@ async function launch(
 
 const lmsOf = (page: Page) => page.evaluate(() => (window as unknown as { __lms?: LmsRecord }).__lms ?? null) as Promise<LmsRecord>;
 
-/** The module's own reckoning of a strategy's results, played on the engine in Node. */
-function expected(module: CompiledModule, strategy: Strategy) {
-  const engine = new ModuleEngine(module);
-  for (let i = 0; i < 200 && engine.scene.type !== 'summary'; i++) {
-    const scene = engine.scene;
-    if ((scene.type === 'decision' || scene.type === 'quiz') && !engine.answerOf(scene.id)) engine.answer(answerFor(scene, strategy));
-    engine.next();
-  }
-  return engine;
-}
 
 async function finish(frame: Frame): Promise<void> {
   await frame.getByRole('button', { name: strings.da.finish, exact: true }).click();
@@ -183,7 +172,7 @@ for (const module of modules) {
         expect([view.completed, view.success, view.scaled, view.exit]).toEqual([true, 'passed', 1, format === 'scorm12' ? '' : 'normal']);
         expect(Object.keys(view.objectives).sort()).toEqual(module.areas.map((a) => a.id).sort());
         for (const o of Object.values(view.objectives)) expect(o).toEqual({ status: 'passed', scaled: 1 });
-        const scored = expected(module, 'best').path.filter((id) => ['decision', 'quiz'].includes(module.scenes.find((s) => s.id === id)!.type));
+        const scored = playOnEngine(module, 'best').path.filter((id) => ['decision', 'quiz'].includes(module.scenes.find((s) => s.id === id)!.type));
         expect(lms.sets.filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k))).toHaveLength(scored.length);
         // Every answer is recorded as correct, in the module's own terms whatever order the learner saw.
         const response = format === 'scorm12' ? 'student_response' : 'learner_response';
@@ -202,7 +191,7 @@ for (const module of modules) {
         await walk(frame, module, 'poor');
         await finish(frame);
         const view = lmsView(format, (await lmsOf(page)).cmi!);
-        const want = expected(module, 'poor').results;
+        const want = playOnEngine(module, 'poor').results;
         expect(want.passed).toBe(false);
         expect([view.completed, view.success, view.scaled]).toEqual([true, 'failed', want.scaled]);
         for (const area of want.areas) {
@@ -284,7 +273,7 @@ for (const module of modules) {
         await walk(second.frame, module, 'poor');
         await finish(second.frame);
         const view = lmsView(format, (await lmsOf(second.page)).cmi!);
-        expect([view.completed, view.scaled]).toEqual([true, expected(module, 'poor').results.scaled]);
+        expect([view.completed, view.scaled]).toEqual([true, playOnEngine(module, 'poor').results.scaled]);
       });
 
       it('relaunch after passing: a poorer second run never lowers status, score or objectives', async () => {

@@ -4,8 +4,10 @@
  * (registration, LMS.LaunchData, a fetch URL that gives its token once), and readers that get
  * the stored statements back through @xapi/xapi, as any LRS client would.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildAll } from '../../build-scripts/cli.js';
 import { randomUUID } from 'node:crypto';
 import XAPI from '@xapi/xapi';
 import type { Browser, Page } from 'playwright-core';
@@ -19,7 +21,7 @@ import { prepareCmi5Launch, type Cmi5Launch, type Cmi5LaunchOptions } from '../.
 import { moduleIri } from '../../xapi/activities.js';
 import { matchingTemplates, patternProblems, statementProblems, type XapiProfile } from '../support/xapi-profile.js';
 import { currentSceneId } from './module-driver.js';
-import { ROOT, unzipTo } from './package-fixtures.js';
+import { DIST, ROOT, unzipTo } from './package-fixtures.js';
 
 export type XapiFormat = 'xapi' | 'cmi5';
 /** Statements as the LRS returns them (with stored, authority, version). */
@@ -46,6 +48,14 @@ export class XapiEnv {
       }
     }
     this.browser = await launchChromium();
+  }
+
+  /** The built modules and the hand-computed test module (built here): serves their packages; returns the test module. */
+  async startWithModules(modules: CompiledModule[]): Promise<CompiledModule> {
+    const miniDist = mkdtempSync(join(tmpdir(), 'ak-mini-dist-'));
+    const mini = (await buildAll({ modulesDir: join(ROOT, 'tests/fixtures/modules'), distDir: miniDist, quiet: true })).modules[0];
+    await this.start([...modules.map((module) => ({ module, dist: DIST })), { module: mini, dist: miniDist }]);
+    return mini;
   }
 
   async stop(): Promise<void> {

@@ -4,17 +4,12 @@
  * checked in what the LRS stored — every statement, against xapi/profile.jsonld too.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { buildAll } from '../../build-scripts/cli.js';
-import { ModuleEngine } from '../../src/engine/module-engine.js';
 import type { CompiledModule } from '../../src/model/compiled.js';
 import { strings } from '../../src/i18n/strings.js';
 import { PROGRESS_STATE_ID, extensions } from '../../xapi/vocabulary.js';
 import { moduleIri } from '../../xapi/activities.js';
-import { answerFor, builtModules, DIST, ROOT, type Strategy } from './package-fixtures.js';
+import { builtModules, playOnEngine, type Strategy } from './package-fixtures.js';
 import { currentSceneId, walk } from './module-driver.js';
 import { learner, leave, ours, profileProblems, verbName, XapiEnv, type Stored } from './xapi-fixtures.js';
 
@@ -23,29 +18,17 @@ const env = new XapiEnv();
 let mini: CompiledModule;
 
 beforeAll(async () => {
-  const miniDist = mkdtempSync(join(tmpdir(), 'ak-mini-dist-'));
-  mini = (await buildAll({ modulesDir: join(ROOT, 'tests/fixtures/modules'), distDir: miniDist, quiet: true })).modules[0];
-  await env.start([...modules.map((module) => ({ module, dist: DIST })), { module: mini, dist: miniDist }]);
+  mini = await env.startWithModules(modules);
 });
 afterEach(() => env.closePages());
 afterAll(() => env.stop());
 
-/** The module's own reckoning of a strategy, played on the engine in Node. */
-function expected(module: CompiledModule, strategy: Strategy) {
-  const engine = new ModuleEngine(module);
-  for (let i = 0; i < 200 && engine.scene.type !== 'summary'; i++) {
-    const scene = engine.scene;
-    if ((scene.type === 'decision' || scene.type === 'quiz') && !engine.answerOf(scene.id)) engine.answer(answerFor(scene, strategy));
-    engine.next();
-  }
-  return engine;
-}
 
 /** "verb last-two-path-segments" per statement: a readable, exact picture of a stream. */
 const picture = (statements: Stored[]) => statements.map((s) => `${verbName(s)} ${s.object.id.split('/').slice(-2).join('/')}`);
 
 function expectedPicture(module: CompiledModule, strategy: Strategy, result = true): string[] {
-  const engine = expected(module, strategy);
+  const engine = playOnEngine(module, strategy);
   const out = [`initialized modules/${module.id}`];
   for (const id of engine.path) {
     out.push(`experienced scenes/${id}`);
@@ -106,7 +89,7 @@ for (const module of modules) {
         await finish(page);
         const statements = await env.settled(registration);
         expect(picture(statements)).toEqual(expectedPicture(module, strategy));
-        const engine = expected(module, strategy);
+        const engine = playOnEngine(module, strategy);
         const judged = statements.find((s) => ['passed', 'failed'].includes(verbName(s)))!;
         expect(judged.result!.score!.scaled).toBe(engine.results.scaled);
         expect(judged.result!.success).toBe(strategy === 'best');
@@ -241,12 +224,12 @@ for (const module of modules) {
       expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length);
       // Each item answered once, each session opened once: nothing lost, nothing doubled.
       const answered = statements.filter((s) => verbName(s) === 'answered').map((s) => s.object.id.split('/').pop());
-      expect(answered).toEqual(expected(module, 'best').path.filter((id) => expected(module, 'best').answerOf(id)));
+      expect(answered).toEqual(playOnEngine(module, 'best').path.filter((id) => playOnEngine(module, 'best').answerOf(id)));
       expect(statements.filter((s) => verbName(s) === 'initialized')).toHaveLength(2);
       for (const verb of ['resumed', 'completed', 'passed', 'suspended']) expect(statements.filter((s) => verbName(s) === verb), verb).toHaveLength(1);
       // Every scene experienced once per session, nothing lost around the reload.
       const experienced = statements.filter((s) => verbName(s) === 'experienced').map((s) => s.object.id.split('/').pop());
-      expect(new Set(experienced)).toEqual(new Set(expected(module, 'best').path));
+      expect(new Set(experienced)).toEqual(new Set(playOnEngine(module, 'best').path));
       expect(profileProblems(statements)).toEqual([]);
     });
 
