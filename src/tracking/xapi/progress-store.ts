@@ -50,6 +50,7 @@ export class ProgressStore {
   private saving: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
+  private reading = false;
 
   constructor(
     private readonly client: LrsClient,
@@ -104,14 +105,25 @@ export class ProgressStore {
   /** Keeps trying to read the LRS's copy; writes wait for it. */
   private readLater(): void {
     const delay = RETRY_DELAYS_S[Math.min(this.failures++, RETRY_DELAYS_S.length - 1)];
-    this.timer = setTimeout(async () => {
-      const remote = await this.readRemote();
-      if (remote === undefined) return this.readLater();
-      this.failures = 0;
-      this.known = true;
-      this.onLateRead(remote);
-      if (this.latest) void this.push();
-    }, delay * 1000);
+    this.timer = setTimeout(() => void this.tryRead(), delay * 1000);
+  }
+
+  /** The LRS seems to be back (or a result waits): try the read now rather than at the next backoff step. */
+  readNow(): void {
+    if (this.known || this.reading) return;
+    clearTimeout(this.timer);
+    void this.tryRead();
+  }
+
+  private async tryRead(): Promise<void> {
+    this.reading = true;
+    const remote = await this.readRemote().finally(() => (this.reading = false));
+    if (this.known) return;
+    if (remote === undefined) return this.readLater();
+    this.failures = 0;
+    this.known = true;
+    this.onLateRead(remote);
+    if (this.latest) void this.push();
   }
 
   private push(): Promise<void> {

@@ -16,6 +16,9 @@ import type { LrsClient } from './lrs-client.js';
 import { merge, ProgressStore, type ProgressDocument } from './progress-store.js';
 import { StatementQueue } from './statement-queue.js';
 
+/** How long Finish waits for the LRS's progress before it closes the session without the result. */
+const RESULT_WAIT_MS = 5000;
+
 /** What the adapters need to know about the module (never its scenes). */
 export interface XapiModuleInfo {
   id: string;
@@ -63,6 +66,9 @@ export abstract class XapiTracker implements Tracker {
   private pendingResult: ProgressReport | null = null;
   private readonly experienced = new Set<string>();
   private finished = false;
+  /** Finish was asked for; suspended/terminated wait while a result waits for the LRS's progress. */
+  private closing: { reason: 'done' | 'suspend'; progress: number; duration: number } | null = null;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Statements kept back while finishing, to be queued together. */
   private held: Statement[] | null = null;
   private delivering = true;
@@ -114,6 +120,8 @@ export abstract class XapiTracker implements Tracker {
       (ok) => {
         this.delivering = ok;
         this.tellSaving();
+        // The LRS answers again: the progress it could not give at the start may come now.
+        if (ok) this.store?.readNow();
       },
     );
     if (!opened.continuing) {
@@ -195,16 +203,33 @@ export abstract class XapiTracker implements Tracker {
     if (!this.session) return;
     if (this.finished) {
       // Finished earlier (the Finish button); the page now goes: what is still queued goes with it.
-      if (leaving) this.leaveNow();
+      if (leaving && this.closing) this.closeSession(true);
+      else if (leaving) this.leaveNow();
       return;
     }
     this.report(progress);
     this.finished = true;
+    this.closing = { reason, progress: progress.progress, duration: Date.now() - this.sessionStart };
+    if (this.pendingResult && !leaving) {
+      // The result waits for the LRS's progress (see sendResult): ask for it now, and close the
+      // session when it comes — or soon anyway; then the next launch sends the result.
+      this.store?.readNow();
+      this.closeTimer = setTimeout(() => this.closeSession(false), RESULT_WAIT_MS);
+      return;
+    }
+    this.closeSession(leaving);
+  }
+
+  /** suspended and terminated: the session's last statements, in one request. */
+  private closeSession(leaving: boolean): void {
+    const closing = this.closing;
+    if (!closing || !this.session) return;
+    this.closing = null;
+    clearTimeout(this.closeTimer);
     // The last statements leave in one request: a page that is going may get only one out.
     this.held = [];
-    const duration = Date.now() - this.sessionStart;
-    if (reason === 'suspend' && this.mode !== 'review') this.emit(build.suspended(this.session, this.stamp(), progress.progress, duration));
-    this.emit(build.terminated(this.session, this.stamp(), duration));
+    if (closing.reason === 'suspend' && this.mode !== 'review') this.emit(build.suspended(this.session, this.stamp(), closing.progress, closing.duration));
+    this.emit(build.terminated(this.session, this.stamp(), closing.duration));
     const last = this.held;
     this.held = null;
     this.queue?.add(...last);
@@ -260,12 +285,14 @@ export abstract class XapiTracker implements Tracker {
     if (!this.doc) return;
     const merged = merge(remote, this.doc);
     this.doc = { ...this.doc, sent: merged.sent, runJudged: this.doc.runJudged };
-    if (this.pendingResult && !this.finished) {
+    // A result waits only while the session is open (or closing: Finish waits for it).
+    if (this.pendingResult && (!this.finished || this.closing)) {
       const progress = this.pendingResult;
       this.pendingResult = null;
       this.sendResult(progress, this.doc);
     }
     this.store?.save(this.doc);
+    if (this.closing) this.closeSession(false);
   }
 
   protected emit(statement: Statement): void {
