@@ -286,5 +286,33 @@ for (const module of modules) {
       expect(all.filter((s) => verbName(s) === 'passed')).toHaveLength(1);
       expect(profileProblems(all)).toEqual([]);
     });
+
+    it('Finish while the saved progress cannot be read: the result waits for it and goes before terminated, once', async () => {
+      const registration = randomUUID();
+      const url = env.tinCanUrl(module, { registration });
+      const first = await env.open(url);
+      await walk(first.mainFrame(), module, 'best', { stopAfterScored: 2 });
+      await leave(first);
+      await env.settled(registration);
+      // Another browser (no local copy), and the State API fails until the learner has pressed Finish.
+      env.lrs.setFault({ kind: 'unavailable', path: '/xAPI/activities/state' });
+      const second = await env.open(url);
+      await walk(second.mainFrame(), module, 'best');
+      await finish(second);
+      await new Promise((r) => setTimeout(r, 1500));
+      env.lrs.setFault(null);
+      const all = await env.settled(registration, 2, 30000);
+      const verbs = all.map(verbName);
+      const areas = verbs.filter((v) => v === 'scored').length;
+      expect(areas).toBeGreaterThan(0);
+      expect(verbs.slice(verbs.indexOf('completed'))).toEqual(['completed', 'passed', ...Array(areas).fill('scored'), 'terminated']);
+      for (const verb of ['completed', 'passed']) expect(all.filter((s) => verbName(s) === verb), verb).toHaveLength(1);
+      expect(verbName(all.at(-1)!)).toBe('terminated');
+      const passed = all.find((s) => verbName(s) === 'passed')!;
+      expect(passed.timestamp < all.at(-1)!.timestamp).toBe(true);
+      // One session, one duration: the result carries the one terminated carries.
+      expect(passed.result!.duration).toBe(all.at(-1)!.result!.duration);
+      expect(profileProblems(all)).toEqual([]);
+    });
   });
 }

@@ -18,6 +18,7 @@ import { StatementQueue } from './statement-queue.js';
 
 /** How long Finish waits for the LRS's progress before it closes the session without the result. */
 const RESULT_WAIT_MS = 5000;
+const PROGRESS_POLL_MS = 1000;
 
 /** What the adapters need to know about the module (never its scenes). */
 export interface XapiModuleInfo {
@@ -189,6 +190,8 @@ export abstract class XapiTracker implements Tracker {
    * write nothing: a look at the module must not change the registration's progress or result.
    */
   report(progress: ProgressReport): void {
+    // Hidden or navigated while Finish waits: close now, the page may not come back.
+    if (this.closing) return this.closeSession(false);
     if (!this.active || !this.doc || this.mode !== 'normal') return;
     const doc = this.doc;
     doc.suspendData = progress.suspendData;
@@ -210,14 +213,21 @@ export abstract class XapiTracker implements Tracker {
     this.report(progress);
     this.finished = true;
     this.closing = { reason, progress: progress.progress, duration: Date.now() - this.sessionStart };
-    if (this.pendingResult && !leaving) {
-      // The result waits for the LRS's progress (see sendResult): ask for it now, and close the
-      // session when it comes — or soon anyway; then the next launch sends the result.
-      this.store?.readNow();
-      this.closeTimer = setTimeout(() => this.closeSession(false), RESULT_WAIT_MS);
-      return;
-    }
+    if (this.pendingResult && !leaving) return this.awaitProgress(Date.now() + RESULT_WAIT_MS);
     this.closeSession(leaving);
+  }
+
+  /**
+   * The result waits for the LRS's progress (see sendResult): ask for it every second, and close
+   * the session when it comes (lateRead) — or at `until` anyway. The store then goes on trying
+   * in the background and writes the progress document when it can, so the next launch, on any
+   * device, sends the result that was held back.
+   */
+  private awaitProgress(until: number): void {
+    if (!this.closing) return;
+    if (Date.now() >= until) return this.closeSession(false);
+    this.store?.readNow();
+    this.closeTimer = setTimeout(() => this.awaitProgress(until), PROGRESS_POLL_MS);
   }
 
   /** suspended and terminated: the session's last statements, in one request. */
@@ -255,7 +265,8 @@ export abstract class XapiTracker implements Tracker {
       return;
     }
     const session = this.session!;
-    const duration = Date.now() - this.sessionStart;
+    // Sent while Finish waited: the session's duration is the one terminated will carry.
+    const duration = this.closing?.duration ?? Date.now() - this.sessionStart;
     doc.runJudged = true;
     if (!doc.sent.completed) {
       this.emit(build.completed(session, this.stamp(), duration));
