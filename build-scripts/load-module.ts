@@ -14,7 +14,7 @@ import {
   type Scene,
 } from '../src/model/schema.js';
 import type { CompiledModule, ProfileInfo } from '../src/model/compiled.js';
-import { possiblePoints } from '../src/engine/scoring.js';
+import { isBest, possiblePoints } from '../src/engine/scoring.js';
 import { checkSchema, didYouMean } from './check-schema.js';
 import { renderTexts } from './markdown.js';
 import { DEFAULT_ACTIVITY_BASE } from '../xapi/vocabulary.js';
@@ -288,6 +288,11 @@ function checkScenes(
     if (!exercised.has(area)) moduleFile.error(['competences', i], `competence area "${area}" is listed but no decision or quiz gives points for it`);
   });
 
+  const telling = scenes.filter(longestIsBest);
+  if (telling.length >= 2 && telling.length * 2 > scenes.filter((s) => answerTexts(s).length >= 2).length) {
+    moduleFile.warn(['scenes'], `in ${telling.length} scored items (${telling.map((s) => s.id).join(', ')}) the best answer is clearly the longest option, so learners can pass by picking the longest; make the other options as full and plausible`);
+  }
+
   // Every scene should be reachable by the default flow or a branch.
   const reachable = new Set<string>([scenes[0].id]);
   scenes.forEach((scene, i) => {
@@ -304,6 +309,21 @@ function checkScenes(
       files.get(scene.id)!.error(['id'], `scene "${scene.id}" can never be reached: no scene before it leads here (check "next" on the scenes before)`);
     }
   }
+}
+
+/** The options of a one-answer item (a decision or a single choice quiz), best first; [] for others. */
+function answerTexts(scene: Scene): Array<{ text: string; best: boolean }> {
+  if (scene.type === 'decision') return scene.options.map((o) => ({ text: o.text.da, best: isBest(scene, [o.id]) }));
+  if (scene.type === 'quiz' && scene.question === 'single') return (scene.options ?? []).map((o) => ({ text: o.text.da, best: o.correct === true }));
+  return [];
+}
+
+/** The best answer is longer than every other option by a fifth or more: length gives it away. */
+function longestIsBest(scene: Scene): boolean {
+  const options = answerTexts(scene);
+  const best = Math.max(...options.filter((o) => o.best).map((o) => o.text.length));
+  const others = Math.max(...options.filter((o) => !o.best).map((o) => o.text.length));
+  return options.length >= 2 && best >= others * 1.2;
 }
 
 /** Paths of the language maps in `value` that have Danish but no English. */

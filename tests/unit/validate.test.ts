@@ -187,6 +187,18 @@ describe('validate: each kind of broken module stops with file:line:column and w
     expect(onlyError(dir)).toMatch(/oops\.yaml:5:\d+: error: YAML syntax error: .*\(a text with ": " in it\? Put the text in quotes/);
   });
 
+  it('warns when the best answer is clearly the longest option in most items (learners could guess by length)', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/d1.yaml', 'text: { da: Sikkert, en: Safe }', 'text: { da: Du gør det sikre og forklarer hvorfor, en: Safe }');
+    expect(load(dir).problems).toEqual([]); // one item of two: no pattern yet
+    edit(dir, 'scenes/q1.yaml', '{ id: a, text: { da: A, en: A }', '{ id: a, text: { da: Det rigtige svar, en: A }');
+    const result = load(dir);
+    expect(result.module).toBeDefined();
+    expect(result.problems.map(formatProblem)).toEqual([
+      `${join(dir, 'module.yaml')}:15:9: warning: in 2 scored items (d1, q1) the best answer is clearly the longest option, so learners can pass by picking the longest; make the other options as full and plausible`,
+    ]);
+  });
+
   it('warns about HTML in a text (it is shown as plain text)', () => {
     const dir = copyOfMini();
     edit(dir, 'scenes/oops.yaml', 'body: { da: Konsekvensen., en: The consequence. }', 'body: { da: "<b>Konsekvensen</b>.", en: The consequence. }');
