@@ -4,6 +4,7 @@
  */
 import '../components/index.js';
 import type { AkPlayer } from '../components/player/player.component.js';
+import { reflectionKey } from '../components/reflection/reflection.component.js';
 import { ModuleEngine, type AnswerOutcome } from '../engine/module-engine.js';
 import { bestOption, correctResponse, earnedPoints, possiblePoints } from '../engine/scoring.js';
 import type { CompiledModule, Lang, Scene } from '../model/compiled.js';
@@ -88,6 +89,18 @@ async function main(): Promise<void> {
     };
   }
 
+  /** Counter PCs are shared: what a learner wrote for themselves goes when they finish or start over. */
+  function forgetReflections(): void {
+    for (const scene of module.scenes) {
+      if (scene.type !== 'reflection') continue;
+      try {
+        localStorage.removeItem(reflectionKey(module.id, scene.id, player.learnerKey));
+      } catch {
+        /* nothing was stored */
+      }
+    }
+  }
+
   function sceneShown(): void {
     const scene = engine.scene;
     tracker.sceneShown?.({ id: scene.id, type: scene.type, title: texts(scene.title), progress: engine.progress });
@@ -123,10 +136,12 @@ async function main(): Promise<void> {
   });
   player.addEventListener('ak-finish', () => {
     tracker.finish(progressReport(), 'done');
+    forgetReflections();
     // An LMS session ends with finish; only the web page can go on.
     if (tracker.format !== 'web') player.restartable = false;
   });
   player.addEventListener('ak-restart', () => {
+    forgetReflections();
     void player.show((engine = new ModuleEngine(moduleToPlay)));
   });
 

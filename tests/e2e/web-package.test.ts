@@ -68,6 +68,22 @@ for (const module of modules) {
 }
 
 for (const module of modules) {
+  const reflection = module.scenes.find((s) => s.type === 'reflection');
+  it.runIf(reflection)(`${module.id}: finishing deletes the reflection text from the browser (counter PCs are shared)`, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(join(DIST, 'web', module.id, 'index.html')).href);
+    await walk(page.mainFrame(), module, 'best', { stopAt: reflection!.id });
+    await page.locator('ak-reflection textarea').fill('Mine egne tanker om dagen');
+    const stored = () => page.evaluate(() => JSON.stringify(localStorage));
+    expect(await stored()).toContain('Mine egne tanker');
+    await walk(page.mainFrame(), module, 'best');
+    await page.getByRole('button', { name: strings.da.finish, exact: true }).click();
+    await page.getByText(strings.da.finished).waitFor();
+    expect(await stored()).not.toContain('Mine egne tanker');
+    await context.close();
+  });
+
   it(`${module.id}: the web page's summary offers to start over, which begins a new attempt`, async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -1,7 +1,8 @@
 /**
  * @summary A reflection scene: a prompt and a labelled text area. The text is kept ONLY in this
  * browser's localStorage under `ak:<moduleId>[:<learnerKey>]:reflection:<sceneId>`; it is never put in an
- * event, never reported and never sent anywhere. The learner can delete it.
+ * event, never reported and never sent anywhere. The learner can delete it; the app deletes it at
+ * Finish and at starting over (see `reflectionKey`).
  *
  * @events none (on purpose: nothing the learner types leaves this element)
  *
