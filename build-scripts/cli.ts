@@ -108,29 +108,37 @@ function option(name: string, env: string): string | undefined {
   return i > 0 ? process.argv[i + 1] : process.env[env] || undefined;
 }
 
+const USAGE = `usage: tsx build-scripts/cli.ts validate|build|schema [options]
+  --modules <dir>          folder with one subfolder per module (default: modules/; env AK_MODULES)
+  --dist <dir>             build: where the packages go (default: dist/; env AK_DIST)
+  --activity-base <IRI>    build: the organisation's base IRI for xAPI activities (env AK_ACTIVITY_BASE)`;
+
 async function main(): Promise<void> {
   const command = process.argv[2];
+  if (process.argv.includes('--help') || process.argv.includes('-h')) return console.log(USAGE);
   const activityBase = option('activity-base', 'AK_ACTIVITY_BASE');
+  const modulesDir = option('modules', 'AK_MODULES');
+  const distDir = option('dist', 'AK_DIST');
   if (command === 'validate') {
-    const { modules, problems } = validateAll({ activityBase });
+    const { modules, problems } = validateAll({ activityBase, modulesDir });
     report(problems);
     const errors = problems.filter((p) => p.severity === 'error').length;
     if (errors) {
-      console.error(`\n${errors} error(s). Fix them and run npm run validate again.`);
+      console.error(`\n${errors === 1 ? '1 error. Fix it' : `${errors} errors. Fix them`} and run npm run validate again.`);
       process.exit(1);
     }
     console.log(`${modules.length} module(s) valid: ${modules.map((m) => m.id).join(', ')}`);
   } else if (command === 'build') {
     writeSchemas();
     writeProfile();
-    const { modules, ms } = await buildAll({ activityBase });
+    const { modules, ms } = await buildAll({ activityBase, modulesDir, distDir });
     console.log(`Built ${modules.length} module(s) × ${FORMATS.length} formats in ${(ms / 1000).toFixed(1)} s → dist/packages/, competence profiles → dist/publication/`);
   } else if (command === 'schema') {
     writeSchemas();
     writeProfile();
     console.log('Wrote modules/schema/*.schema.json and xapi/profile.jsonld');
   } else {
-    console.error('usage: tsx build-scripts/cli.ts validate|build|schema');
+    console.error(USAGE);
     process.exit(2);
   }
 }
