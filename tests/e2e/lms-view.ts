@@ -74,3 +74,13 @@ export function resumeSeed(format: Format, saved: Record<string, string>): Recor
   seed[format === 'scorm12' ? 'cmi.core.entry' : 'cmi.entry'] = 'resume';
   return seed;
 }
+
+/** What a real LMS takes from a package's manifest: mastery / passing score, declared objectives. */
+export function manifestSeed(manifest: string, format: Format): Record<string, string> {
+  if (format === 'scorm12') return { 'cmi.student_data.mastery_score': /<adlcp:masteryscore>([^<]+)</.exec(manifest)![1] };
+  const seed: Record<string, string> = { 'cmi.scaled_passing_score': /<imsss:minNormalizedMeasure>([^<]+)</.exec(manifest)![1] };
+  // The primary objective first, then the others, as an LMS fills cmi.objectives from the manifest.
+  const ids = [...manifest.matchAll(/<imsss:(?:primaryObjective|objective) objectiveID="([^"]+)"/g)].map((m) => m[1]);
+  ids.forEach((id, n) => (seed[`cmi.objectives.${n}.id`] = id));
+  return seed;
+}

@@ -21,7 +21,11 @@ const duration2004 = (v: string) =>
 
 function pattern2004(type: string | undefined, v: string): string | null {
   if (type === 'true-false') return /^(true|false)$/.test(v) ? null : 'true-false response must be true or false';
-  if (type === 'choice') return v.split('[,]').every((id) => SHORT_ID.test(id)) ? null : 'choice response must be short ids joined by [,]';
+  if (type === 'choice') {
+    const ids = v.split('[,]');
+    if (!ids.every((id) => SHORT_ID.test(id))) return 'choice response must be short ids joined by [,]';
+    return ids.length <= 36 && new Set(ids).size === ids.length ? null : 'choice response must be at most 36 unique ids';
+  }
   return `unexpected interaction type ${type}`;
 }
 
@@ -61,6 +65,7 @@ const timespan12 = (v: string) => {
   return m && Number(m[2]) < 60 && Number(m[3]) < 60 ? null : 'not a CMITimespan (HHHH:MM:SS.SS)';
 };
 function pattern12(type: string | undefined, v: string): string | null {
+  if (v.length > 255) return `longer than CMIFeedback's 255 characters (${v.length})`;
   if (type === 'true-false') return /^[01tf]$/.test(v) ? null : 'true-false response must be 0, 1, t or f';
   if (type === 'choice') return /^[0-9a-z](,[0-9a-z])*$/.test(v) ? null : 'choice response must be single characters 0-9a-z joined by commas';
   return `unexpected interaction type ${type}`;
@@ -101,6 +106,19 @@ export function strictViolations(format: 'scorm12' | 'scorm2004', sets: Readonly
     const rule = rules.find(([re]) => re.test(element));
     const problem = rule ? rule[1](value, { type: interaction !== undefined ? types.get(interaction) : undefined }) : 'element not expected from this package';
     if (problem) problems.push(`${element} = ${JSON.stringify(value.length > 80 ? value.slice(0, 80) + '…' : value)}: ${problem}`);
+  }
+  return [...problems, ...scoreRangeViolations(sets)];
+}
+
+/** A score's raw must lie within its own min..max (as the LMS holds them at the end). */
+function scoreRangeViolations(sets: ReadonlyArray<[string, string]>): string[] {
+  const last = new Map(sets);
+  const problems: string[] = [];
+  for (const [element, value] of last) {
+    const prefix = /^(.*\.score)\.raw$/.exec(element)?.[1];
+    if (!prefix || value === '') continue;
+    const [min, max] = [last.get(`${prefix}.min`), last.get(`${prefix}.max`)].map((v) => (v === undefined || v === '' ? null : Number(v)));
+    if ((min !== null && Number(value) < min) || (max !== null && Number(value) > max)) problems.push(`${element} = ${value}: outside ${prefix}.min..max (${min}..${max})`);
   }
   return problems;
 }

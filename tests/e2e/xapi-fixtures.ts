@@ -37,6 +37,8 @@ export class XapiEnv {
   private client!: XAPI;
   /** Pages the running test opened (closed after each test). */
   opened: Page[] = [];
+  /** Where startWithModules built the test module's packages. */
+  miniDist = '';
 
   async start(packages: Array<{ module: CompiledModule; dist: string }>): Promise<void> {
     this.lrs = await startLrs();
@@ -52,9 +54,9 @@ export class XapiEnv {
 
   /** The built modules and the hand-computed test module (built here): serves their packages; returns the test module. */
   async startWithModules(modules: CompiledModule[]): Promise<CompiledModule> {
-    const miniDist = mkdtempSync(join(tmpdir(), 'ak-mini-dist-'));
-    const mini = (await buildAll({ modulesDir: join(ROOT, 'tests/fixtures/modules'), distDir: miniDist, quiet: true })).modules[0];
-    await this.start([...modules.map((module) => ({ module, dist: DIST })), { module: mini, dist: miniDist }]);
+    this.miniDist = mkdtempSync(join(tmpdir(), 'ak-mini-dist-'));
+    const mini = (await buildAll({ modulesDir: join(ROOT, 'tests/fixtures/modules'), distDir: this.miniDist, quiet: true })).modules[0];
+    await this.start([...modules.map((module) => ({ module, dist: DIST })), { module: mini, dist: this.miniDist }]);
     return mini;
   }
 

@@ -25,6 +25,20 @@ describe('strict cmi validators', () => {
     expect(strictViolations('scorm2004', bad2004)).toHaveLength(bad2004.length);
   });
 
+  it('reject responses over the length limits and scores outside their own min..max', () => {
+    const longChoice12: Array<[string, string]> = [['cmi.interactions.0.type', 'choice'], ['cmi.interactions.0.student_response', Array(130).fill('a').join(',')]];
+    expect(strictViolations('scorm12', longChoice12)).toEqual([expect.stringContaining("CMIFeedback's 255 characters")]);
+    const ids = Array.from({ length: 37 }, (_, i) => `o${i}`).join('[,]');
+    expect(strictViolations('scorm2004', [['cmi.interactions.0.type', 'choice'], ['cmi.interactions.0.learner_response', ids]])).toEqual([
+      expect.stringContaining('at most 36 unique ids'),
+    ]);
+    expect(strictViolations('scorm2004', [['cmi.interactions.0.type', 'choice'], ['cmi.interactions.0.learner_response', 'a[,]a']])).toHaveLength(1);
+    const outside: Array<[string, string]> = [['cmi.score.min', '0'], ['cmi.score.max', '7'], ['cmi.score.raw', '8']];
+    expect(strictViolations('scorm2004', outside)).toEqual([expect.stringContaining('outside cmi.score.min..max (0..7)')]);
+    // Only the final values count: a raw set before its max is fine.
+    expect(strictViolations('scorm2004', [['cmi.score.raw', '3'], ['cmi.score.min', '0'], ['cmi.score.max', '7']])).toEqual([]);
+  });
+
   it('accept the values our adapters write', () => {
     expect(
       strictViolations('scorm12', [
