@@ -10,6 +10,10 @@ export interface LmsRecord {
   cmi: Record<string, string> | null;
   errors: Array<[string, string, string]>;
   terminated?: boolean;
+  /** Elements whose SetValue the harness failed on purpose (faults.failSets). */
+  failedSets?: string[];
+  /** How often each call thrown on purpose was made (faults.throwOn). */
+  thrown?: Record<string, number>;
 }
 
 export interface LmsView {

@@ -335,6 +335,42 @@ for (const module of modules) {
         expect(lmsView(format, lms.cmi!).completed).toBe(true);
       });
 
+      it('SetValue fails for a while (a busy LMS): the values are set again before the next commit, and the LMS ends with the whole result', async () => {
+        const { page, frame } = await launch(module, format, {}, { failSets: [4, 30] });
+        await walk(frame, module, 'best');
+        await finish(frame);
+        const lms = await lmsOf(page);
+        // The failures hit an answer's interaction record and the progress, not just one value.
+        expect(lms.failedSets).toHaveLength(30);
+        expect(lms.failedSets!.some((k) => /^cmi\.interactions\.0\./.test(k))).toBe(true);
+        const view = lmsView(format, lms.cmi!);
+        expect([view.completed, view.success, view.scaled]).toEqual([true, 'passed', 1]);
+        for (const o of Object.values(view.objectives)) expect(o).toEqual({ status: 'passed', scaled: 1 });
+        // Every answer's record is whole in the LMS, the first one included.
+        const scored = playOnEngine(module, 'best').path.filter((id) => ['decision', 'quiz'].includes(module.scenes.find((s) => s.id === id)!.type));
+        const results = Object.entries(lms.cmi!).filter(([k]) => /^cmi\.interactions\.\d+\.result$/.test(k));
+        expect(results.map(([, v]) => v)).toEqual(scored.map(() => 'correct'));
+        expect(lms.errors).toEqual([]);
+      });
+
+      it('Commit, Terminate and SetValue throw: the learner still finishes, told that progress is not saved, and Terminate is tried once', async () => {
+        const { page, frame } = await launch(module, format, {}, { throwOn: ['set', 'commit', 'term'] });
+        await frame.getByText(strings.da.saveFailing).waitFor();
+        await walk(frame, module, 'best');
+        await finish(frame);
+        const lms = await lmsOf(page);
+        expect(lms.thrown).toMatchObject({ term: 1 });
+        expect(lms.thrown!.commit).toBeGreaterThan(1);
+      });
+
+      it('Initialize throws: the module runs unsaved and says so', async () => {
+        const { page, frame } = await launch(module, format, {}, { throwOn: ['init'] });
+        await expect.poll(() => frame.locator('ak-player').getByText(strings.da.notSaved).count()).toBeGreaterThan(0);
+        await walk(frame, module, 'best');
+        await finish(frame);
+        expect((await lmsOf(page)).thrown).toEqual({ init: 2 });
+      });
+
       it("an LMS whose GetValue throws: the module runs, and leaves the LMS's own records alone", async () => {
         const { page, frame } = await launch(module, format, {}, { throwOnGet: true });
         await walk(frame, module, 'best');

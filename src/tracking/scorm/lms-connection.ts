@@ -1,6 +1,7 @@
 /**
  * Calls into a SCORM API with the care real LMSs need: results are strings, a throwing API
- * never reaches the learner, and a failed commit is tried again with back-off. It knows the two
+ * never reaches the learner, a value the LMS could not take for a passing reason is set again
+ * before the next commit, and a failed commit is tried again with back-off. It knows the two
  * dialects (1.2 and 2004) only by their function names.
  */
 export interface ScormApiNames {
@@ -48,6 +49,8 @@ export class LmsConnection {
   /** null when the LMS would not tell: then writing records could overwrite its own. */
   private objectiveCount: number | null = 0;
   private interactionCount: number | null = 0;
+  /** Values the LMS failed to take for a passing reason, in the order they were set: set again before each commit. */
+  private readonly pending = new Map<string, string>();
 
   constructor(
     private readonly api: ApiObject,
@@ -79,16 +82,43 @@ export class LmsConnection {
     return typeof value === 'string' ? value : '';
   }
 
+  /**
+   * Sets a value. When the LMS fails for a passing reason (it throws, or answers with a general
+   * or dependency error rather than "this value is wrong"), the value is kept and set again
+   * before the next commit, in its original order. Returns whether the LMS took it now.
+   */
   set(element: string, value: string | number): boolean {
     if (!this.active) return false;
-    const ok = this.invoke(this.names.setValue, [element, String(value)]) === 'true';
-    if (!ok) console.warn(`[awareness-kit] SetValue(${element}) failed: ${this.lastError()}`);
-    return ok;
+    this.pending.delete(element);
+    return this.setOrKeep(element, String(value));
+  }
+
+  /** True when the value was taken now or is kept for the next commit. */
+  private setOrKeep(element: string, value: string): boolean {
+    const result = this.invoke(this.names.setValue, [element, value]);
+    if (result === 'true') return true;
+    const code = result === undefined ? '' : String(this.invoke(this.names.getLastError, []) ?? '');
+    const wrongValue = /^4\d\d$/.test(code) && code !== '408';
+    if (!wrongValue) this.pending.set(element, value);
+    if (!this.warned.has(element)) console.warn(`[awareness-kit] SetValue(${element}) failed: ${this.lastError()}${wrongValue ? '' : '; trying again at the next commit'}`);
+    this.warned.add(element);
+    return false;
+  }
+
+  private readonly warned = new Set<string>();
+
+  /** Sets again what failed before, oldest first; a dependency (an id before its fields) comes right. */
+  private retryPending(): void {
+    const pending = [...this.pending];
+    this.pending.clear();
+    for (const [element, value] of pending) this.setOrKeep(element, value);
   }
 
   commit(): boolean {
     if (!this.active) return false;
-    const ok = this.invoke(this.names.commit, ['']) === 'true';
+    this.retryPending();
+    // What the LMS did take is committed even while some values wait; saving is whole only without them.
+    const ok = this.invoke(this.names.commit, ['']) === 'true' && this.pending.size === 0;
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     if (ok) this.retryCount = 0;
@@ -102,6 +132,7 @@ export class LmsConnection {
   /** Exactly once, even if commits failed: Terminate implies a commit in both versions. */
   terminate(): boolean {
     if (!this.active) return false;
+    this.retryPending();
     this.terminated = true;
     clearTimeout(this.retryTimer);
     return this.invoke(this.names.terminate, ['']) === 'true';
@@ -115,7 +146,7 @@ export class LmsConnection {
     const known = this.objectiveIndexes.get(id);
     if (known !== undefined || this.objectiveCount === null) return known ?? null;
     const n = this.objectiveCount;
-    if (!this.set(`cmi.objectives.${n}.id`, id)) return null;
+    if (!this.set(`cmi.objectives.${n}.id`, id) && !this.pending.has(`cmi.objectives.${n}.id`)) return null;
     this.objectiveCount++;
     this.objectiveIndexes.set(id, n);
     return n;
@@ -128,7 +159,7 @@ export class LmsConnection {
   newInteraction(id: string): string | null {
     if (this.interactionCount === null) return null;
     const prefix = `cmi.interactions.${this.interactionCount}`;
-    if (!this.set(`${prefix}.id`, id)) return null;
+    if (!this.set(`${prefix}.id`, id) && !this.pending.has(`${prefix}.id`)) return null;
     this.interactionCount++;
     return prefix;
   }
