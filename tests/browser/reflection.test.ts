@@ -55,12 +55,12 @@ describe('reflection', () => {
       equal(q(root, `label[for="${textarea.id}"]`).textContent?.trim(), 'Dine tanker', 'the text area has a label');
       const privacy = q(root, '#privacy');
       includes(textarea.getAttribute('aria-describedby') ?? '', 'privacy', 'the privacy note describes the text area');
-      includes(privacy.textContent ?? '', 'kun på denne enhed', 'Danish privacy note');
+      includes(privacy.textContent ?? '', 'kun i denne browser og slettes, når du afslutter', 'Danish privacy note');
       includes(privacy.textContent ?? '', 'sendes ingen steder hen', 'Danish privacy note');
 
       walk.player.lang = 'en';
       await settle(walk.player);
-      includes(deepText(walk.player), 'stays on this device', 'English privacy note');
+      includes(deepText(walk.player), 'deleted when you finish the module', 'English privacy note');
       includes(deepText(walk.player), 'not sent anywhere', 'English privacy note');
 
       // The learner can delete it.

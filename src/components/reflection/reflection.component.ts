@@ -9,7 +9,7 @@
  * @csspart heading - The scene heading (h2, takes focus on a scene change).
  * @csspart prompt - The reflection prompt.
  * @csspart textarea - The text area.
- * @csspart privacy - The note that the text stays on this device.
+ * @csspart privacy - The note that the text stays in this browser until the module is finished.
  * @csspart clear - The delete button.
  */
 import { html, nothing } from 'lit';
