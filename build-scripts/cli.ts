@@ -6,7 +6,7 @@
  *   npm run schema              write the JSON Schemas for editors into modules/schema/
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { publishedSchemas } from '../src/model/schema.js';
 import { checkCoverage, loadFramework, loadModule, moduleDirs } from './load-module.js';
 import { formatProblem, type Problem } from './yaml-file.js';
@@ -69,6 +69,9 @@ export function writeSchemas(dir = join(root, 'modules', 'schema')): void {
   }
 }
 
+/** The folders a build writes in its dist folder (and replaces at the next build). */
+const BUILD_OUTPUTS = ['packages', 'content', 'web', 'publication', '.runtime'];
+
 export async function buildAll(
   { distDir = join(root, 'dist'), quiet = false, ...sources }: Sources & { distDir?: string; /** Print errors only, no warnings (tests, bench). */ quiet?: boolean } = {},
 ): Promise<{ modules: CompiledModule[]; ms: number }> {
@@ -77,7 +80,8 @@ export async function buildAll(
   report(quiet ? problems.filter((p) => p.severity === 'error') : problems);
   if (!framework || problems.some((p) => p.severity === 'error')) throw new Error('module files have errors (see above)');
   if (modules.length === 0) throw new Error('no modules found in modules/');
-  rmSync(distDir, { recursive: true, force: true });
+  // Only what the build makes is replaced: --dist may name a folder that holds other things too.
+  for (const made of BUILD_OUTPUTS) rmSync(join(distDir, made), { recursive: true, force: true });
   mkdirSync(join(distDir, 'packages'), { recursive: true });
   mkdirSync(join(distDir, 'content'), { recursive: true });
   for (const module of modules) writeFileSync(join(distDir, 'content', `${module.id}.json`), JSON.stringify(module, null, 2));
@@ -105,7 +109,10 @@ function report(problems: Problem[]): void {
 /** `--name value` from the command line, else the environment variable. */
 function option(name: string, env: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : process.env[env] || undefined;
+  if (i < 0) return process.env[env] || undefined;
+  const value = process.argv[i + 1];
+  if (!value || value.startsWith('--')) throw new Error(`--${name} needs a value\n${USAGE}`);
+  return value;
 }
 
 const USAGE = `usage: tsx build-scripts/cli.ts validate|build|schema [options]
@@ -132,7 +139,8 @@ async function main(): Promise<void> {
     writeSchemas();
     writeProfile();
     const { modules, ms } = await buildAll({ activityBase, modulesDir, distDir });
-    console.log(`Built ${modules.length} module(s) × ${FORMATS.length} formats in ${(ms / 1000).toFixed(1)} s → dist/packages/, competence profiles → dist/publication/`);
+    const dist = relative(process.cwd(), distDir ?? join(root, 'dist')) || '.';
+    console.log(`Built ${modules.length} module(s) × ${FORMATS.length} formats in ${(ms / 1000).toFixed(1)} s → ${dist}/packages/, competence profiles → ${dist}/publication/`);
   } else if (command === 'schema') {
     writeSchemas();
     writeProfile();

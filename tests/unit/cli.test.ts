@@ -1,7 +1,7 @@
 /** The commands as a trainer runs them: a broken module stops validate and build with a non-zero exit. */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { copyOfMini, edit, MINI, ROOT } from './module-fixture.js';
@@ -29,6 +29,16 @@ describe('the CLI', () => {
     expect(build.stderr).toMatch(/d1\.yaml:10:11: error/);
     expect(existsSync(join(dist, 'packages'))).toBe(false);
   });
+
+  it('build --dist: packages in that folder, and nothing else in it is touched', () => {
+    const dist = mkdtempSync(join(tmpdir(), 'ak-cli-dist-'));
+    writeFileSync(join(dist, 'noter.txt'), 'mine');
+    const build = cli('build', '--modules', dirname(MINI), '--dist', dist);
+    expect(build.status, build.stderr).toBe(0);
+    expect(existsSync(join(dist, 'packages', 'mini-scorm2004.zip'))).toBe(true);
+    expect(readFileSync(join(dist, 'noter.txt'), 'utf8')).toBe('mine');
+    expect(cli('build', '--dist').stderr).toContain('--dist needs a value');
+  }, 120000);
 
   it('an unknown command prints the usage and exits 2', () => {
     const run = cli('bulid');
