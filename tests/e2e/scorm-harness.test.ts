@@ -336,7 +336,8 @@ for (const module of modules) {
       });
 
       it('SetValue fails for a while (a busy LMS): the values are set again before the next commit, and the LMS ends with the whole result', async () => {
-        const { page, frame } = await launch(module, format, {}, { failSets: [4, 30] });
+        // General failures: 351 in 2004, 101 (general exception) in 1.2.
+        const { page, frame } = await launch(module, format, {}, { failSets: [4, 30, format === 'scorm2004' ? '351' : '101'] });
         await walk(frame, module, 'best');
         await finish(frame);
         const lms = await lmsOf(page);
@@ -351,6 +352,23 @@ for (const module of modules) {
         const results = Object.entries(lms.cmi!).filter(([k]) => /^cmi\.interactions\.\d+\.result$/.test(k));
         expect(results.map(([, v]) => v)).toEqual(scored.map(() => 'correct'));
         expect(lms.errors).toEqual([]);
+      });
+
+      it('the LMS refuses the first answer record for good: it is given up after bounded tries, no later record goes out of order, and the result arrives', async () => {
+        // 2004's 351 may pass, so it is tried again (3 times); 1.2's 201 (invalid argument) never will.
+        const code = format === 'scorm2004' ? '351' : '201';
+        const { page, frame } = await launch(module, format, {}, { refuseSets: { match: '^cmi\\.interactions\\.0\\.id$', code } });
+        await walk(frame, module, 'best');
+        await finish(frame);
+        const lms = await lmsOf(page);
+        expect(lms.failedSets).toEqual(Array(format === 'scorm2004' ? 4 : 1).fill('cmi.interactions.0.id'));
+        // No record at index 1 or later without a record 0 before it.
+        expect(Object.keys(lms.cmi!).filter((k) => k.startsWith('cmi.interactions.') && !k.startsWith('cmi.interactions._'))).toEqual([]);
+        const view = lmsView(format, lms.cmi!);
+        expect([view.completed, view.success, view.scaled]).toEqual([true, 'passed', 1]);
+        for (const o of Object.values(view.objectives)) expect(o).toEqual({ status: 'passed', scaled: 1 });
+        // The answer journal is lost, not the learner's progress: no "not saved" notice.
+        expect(await frame.getByText(strings.da.saveFailing).count()).toBe(0);
       });
 
       it('Commit, Terminate and SetValue throw: the learner still finishes, told that progress is not saved, and Terminate is tried once', async () => {

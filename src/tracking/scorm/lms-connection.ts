@@ -36,6 +36,14 @@ export const SCORM2004_NAMES: ScormApiNames = {
 
 export type ApiObject = Record<string, (...args: string[]) => unknown>;
 
+/**
+ * SetValue failures that may pass: a throw, no error code, a general exception (101), a general
+ * set failure (2004: 351) and a dependency not yet met (2004: 408, e.g. a field before its id).
+ * Anything else says the value itself is wrong, and setting it again would not help.
+ */
+const PASSING_SET_ERRORS = new Set(['threw', '', '0', '101', '351', '408']);
+const MAX_SET_TRIES = 3;
+
 /** Immediately, then after these delays; a commit that fails on all of them waits for the next save. */
 const COMMIT_RETRY_DELAYS_MS = [1000, 3000, 10000, 30000];
 
@@ -51,6 +59,10 @@ export class LmsConnection {
   private interactionCount: number | null = 0;
   /** Values the LMS failed to take for a passing reason, in the order they were set: set again before each commit. */
   private readonly pending = new Map<string, string>();
+  /** How often each waiting value has failed. */
+  private readonly tries = new Map<string, number>();
+  /** Per collection, the first record whose id the LMS would not take: it and later ones are not written. */
+  private readonly lostFrom: { objectives?: number; interactions?: number } = {};
 
   constructor(
     private readonly api: ApiObject,
@@ -84,41 +96,91 @@ export class LmsConnection {
 
   /**
    * Sets a value. When the LMS fails for a passing reason (it throws, or answers with a general
-   * or dependency error rather than "this value is wrong"), the value is kept and set again
-   * before the next commit, in its original order. Returns whether the LMS took it now.
+   * failure or a not-yet-met dependency), the value is kept and set again before the next
+   * commits, in its original order, at most MAX_SET_TRIES times. Returns whether the LMS took it now.
    */
   set(element: string, value: string | number): boolean {
     if (!this.active) return false;
     this.pending.delete(element);
+    this.tries.delete(element);
+    if (this.lost(element)) return false;
+    if (this.behindWaitingId(element)) {
+      // Records go in index order, fields after their id: wait behind the id that waits.
+      this.pending.set(element, String(value));
+      return false;
+    }
     return this.setOrKeep(element, String(value));
   }
 
-  /** True when the value was taken now or is kept for the next commit. */
-  private setOrKeep(element: string, value: string): boolean {
-    const result = this.invoke(this.names.setValue, [element, value]);
-    if (result === 'true') return true;
-    const code = result === undefined ? '' : String(this.invoke(this.names.getLastError, []) ?? '');
-    const wrongValue = /^4\d\d$/.test(code) && code !== '408';
-    if (!wrongValue) this.pending.set(element, value);
-    if (!this.warned.has(element)) console.warn(`[awareness-kit] SetValue(${element}) failed: ${this.lastError()}${wrongValue ? '' : '; trying again at the next commit'}`);
-    this.warned.add(element);
+  /** A field of this or a later record of a collection waits for a record id that the LMS has not taken yet. */
+  private behindWaitingId(element: string): boolean {
+    const at = recordOf(element);
+    if (!at) return false;
+    for (const key of this.pending.keys()) {
+      const waiting = recordOf(key);
+      if (waiting?.isId && key !== element && waiting.collection === at.collection && waiting.index <= at.index) return true;
+    }
     return false;
   }
 
-  private readonly warned = new Set<string>();
+  /** The element belongs to a record whose id was given up, or a later one of that collection. */
+  private lost(element: string): boolean {
+    const at = recordOf(element);
+    return at !== null && this.lostFrom[at.collection] !== undefined && at.index >= this.lostFrom[at.collection]!;
+  }
 
-  /** Sets again what failed before, oldest first; a dependency (an id before its fields) comes right. */
+  /** Tries a set; keeps it for later when the failure may pass. */
+  private setOrKeep(element: string, value: string): boolean {
+    const result = this.invoke(this.names.setValue, [element, value]);
+    if (result === 'true') {
+      this.tries.delete(element);
+      return true;
+    }
+    const code = result === undefined ? 'threw' : String(this.invoke(this.names.getLastError, []) ?? '');
+    const tries = (this.tries.get(element) ?? 0) + 1;
+    const keep = PASSING_SET_ERRORS.has(code) && tries <= MAX_SET_TRIES;
+    if (keep) {
+      this.pending.set(element, value);
+      this.tries.set(element, tries);
+    } else this.giveUp(element);
+    if (tries === 1 || !keep) console.warn(`[awareness-kit] SetValue(${element}) failed (${code})${keep ? '; trying again at the next commit' : ''}`);
+    return false;
+  }
+
+  /**
+   * A value the LMS will not take. When it is the id of an objective or interaction record, the
+   * record does not exist in the LMS: its waiting fields go too, and no further records of that
+   * kind are written (a later index would be out of order).
+   */
+  private giveUp(element: string): void {
+    this.pending.delete(element);
+    this.tries.delete(element);
+    const at = recordOf(element);
+    if (!at?.isId) return;
+    this.lostFrom[at.collection] = Math.min(at.index, this.lostFrom[at.collection] ?? Infinity);
+    for (const key of [...this.pending.keys()]) if (this.lost(key)) this.pending.delete(key);
+    if (at.collection === 'interactions') this.interactionCount = null;
+    else {
+      this.objectiveCount = null;
+      for (const [id, n] of this.objectiveIndexes) if (n >= at.index) this.objectiveIndexes.delete(id);
+    }
+  }
+
+  /** Sets again what waits, oldest first, so ids come before their fields and records in index order. */
   private retryPending(): void {
     const pending = [...this.pending];
     this.pending.clear();
-    for (const [element, value] of pending) this.setOrKeep(element, value);
+    for (const [element, value] of pending) {
+      if (this.lost(element)) continue;
+      if (this.behindWaitingId(element)) this.pending.set(element, value);
+      else this.setOrKeep(element, value);
+    }
   }
 
   commit(): boolean {
     if (!this.active) return false;
     this.retryPending();
-    // What the LMS did take is committed even while some values wait; saving is whole only without them.
-    const ok = this.invoke(this.names.commit, ['']) === 'true' && this.pending.size === 0;
+    const ok = this.invoke(this.names.commit, ['']) === 'true';
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     if (ok) this.retryCount = 0;
@@ -193,4 +255,10 @@ export class LmsConnection {
       return undefined;
     }
   }
+}
+
+/** The collection record an element belongs to (not the records inside an interaction). */
+function recordOf(element: string): { collection: 'objectives' | 'interactions'; index: number; isId: boolean } | null {
+  const m = /^cmi\.(objectives|interactions)\.(\d+)\.(.+)$/.exec(element);
+  return m ? { collection: m[1] as 'objectives' | 'interactions', index: Number(m[2]), isId: m[3] === 'id' } : null;
 }
