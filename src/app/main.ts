@@ -153,7 +153,11 @@ async function main(): Promise<void> {
   // for good ends the session (once).
   window.addEventListener('pagehide', (event) => {
     if (event.persisted) tracker.report(progressReport());
-    else tracker.finish(progressReport(), engine.completed ? 'done' : 'suspend', true);
+    else {
+      tracker.finish(progressReport(), engine.completed ? 'done' : 'suspend', true);
+      // Closed at the summary without pressing Finish: the module is done all the same.
+      if (engine.completed) forgetReflections();
+    }
   });
 
   sceneShown();

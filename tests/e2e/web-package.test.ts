@@ -84,6 +84,21 @@ for (const module of modules) {
     await context.close();
   });
 
+  it.runIf(reflection)(`${module.id}: closing the page at the summary without pressing Finish deletes it too`, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const url = pathToFileURL(join(DIST, 'web', module.id, 'index.html')).href;
+    await page.goto(url);
+    await walk(page.mainFrame(), module, 'best', { stopAt: reflection!.id });
+    await page.locator('ak-reflection textarea').fill('Mine egne tanker om dagen');
+    await walk(page.mainFrame(), module, 'best');
+    await page.close({ runBeforeUnload: true });
+    const again = await context.newPage();
+    await again.goto(url);
+    expect(await again.evaluate(() => JSON.stringify(localStorage))).not.toContain('Mine egne tanker');
+    await context.close();
+  });
+
   it(`${module.id}: the web page's summary offers to start over, which begins a new attempt`, async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

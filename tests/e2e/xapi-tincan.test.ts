@@ -314,5 +314,27 @@ for (const module of modules) {
       expect(passed.result!.duration).toBe(all.at(-1)!.result!.duration);
       expect(profileProblems(all)).toEqual([]);
     });
+
+    it('the progress stays unreadable for longer than Finish waits: terminated goes without the result, and the next launch sends it, once', async () => {
+      const registration = randomUUID();
+      const url = env.tinCanUrl(module, { registration });
+      const first = await env.open(url);
+      await walk(first.mainFrame(), module, 'best', { stopAfterScored: 2 });
+      await leave(first);
+      await env.settled(registration);
+      env.lrs.setFault({ kind: 'unavailable', path: '/xAPI/activities/state' });
+      const second = await env.open(url);
+      await walk(second.mainFrame(), module, 'best');
+      await finish(second);
+      const closed = await env.settled(registration, 2, 30000);
+      expect(closed.filter((s) => ['completed', 'passed', 'failed'].includes(verbName(s)))).toEqual([]);
+      // The same browser (its local copy knows the run is complete), the LRS whole again.
+      env.lrs.setFault(null);
+      await env.open(url, second);
+      await expect.poll(async () => (await env.statements(registration)).filter((s) => verbName(s) === 'passed').length, { timeout: 15000 }).toBe(1);
+      const all = await env.statements(registration);
+      for (const verb of ['completed', 'passed']) expect(all.filter((s) => verbName(s) === verb), verb).toHaveLength(1);
+      expect(profileProblems(all.filter((s) => s.timestamp <= closed.at(-1)!.timestamp))).toEqual([]);
+    });
   });
 }

@@ -190,8 +190,9 @@ export abstract class XapiTracker implements Tracker {
    * write nothing: a look at the module must not change the registration's progress or result.
    */
   report(progress: ProgressReport): void {
-    // Hidden or navigated while Finish waits: close now, the page may not come back.
-    if (this.closing) return this.closeSession(false);
+    // Hidden or navigated while Finish waits: close now; a hidden page may never come back, so
+    // its last statements go as a page that leaves sends them.
+    if (this.closing) return this.closeSession(document.visibilityState === 'hidden');
     if (!this.active || !this.doc || this.mode !== 'normal') return;
     const doc = this.doc;
     doc.suspendData = progress.suspendData;
