@@ -288,9 +288,12 @@ function checkScenes(
     if (!exercised.has(area)) moduleFile.error(['competences', i], `competence area "${area}" is listed but no decision or quiz gives points for it`);
   });
 
-  const telling = scenes.filter(longestIsBest);
-  if (telling.length >= 2 && telling.length * 2 > scenes.filter((s) => answerTexts(s).length >= 2).length) {
-    moduleFile.warn(['scenes'], `in ${telling.length} scored items (${telling.map((s) => s.id).join(', ')}) the best answer is clearly the longest option, so learners can pass by picking the longest; make the other options as full and plausible`);
+  const items = scenes.filter((s) => answerTexts(s).some((o) => !o.best)).length;
+  for (const extreme of ['longest', 'shortest'] as const) {
+    const telling = scenes.filter((s) => lengthGivesAway(s) === extreme);
+    if (telling.length >= 2 && telling.length * 2 > items) {
+      moduleFile.warn(['scenes'], `in ${telling.length} scored items (${telling.map((s) => s.id).join(', ')}) the best answer is clearly the ${extreme} option, so learners can pass by picking the ${extreme}; make the options alike in length and as plausible`);
+    }
   }
 
   // Every scene should be reachable by the default flow or a branch.
@@ -318,12 +321,15 @@ function answerTexts(scene: Scene): Array<{ text: string; best: boolean }> {
   return [];
 }
 
-/** The best answer is longer than every other option by a fifth or more: length gives it away. */
-function longestIsBest(scene: Scene): boolean {
+/** Whether the best answer stands out by length: a fifth longer, or shorter, than every other option. */
+function lengthGivesAway(scene: Scene): 'longest' | 'shortest' | null {
   const options = answerTexts(scene);
-  const best = Math.max(...options.filter((o) => o.best).map((o) => o.text.length));
-  const others = Math.max(...options.filter((o) => !o.best).map((o) => o.text.length));
-  return options.length >= 2 && best >= others * 1.2;
+  const best = options.filter((o) => o.best).map((o) => o.text.length);
+  const others = options.filter((o) => !o.best).map((o) => o.text.length);
+  if (best.length === 0 || others.length === 0) return null;
+  if (Math.max(...best) >= Math.max(...others) * 1.2) return 'longest';
+  if (Math.min(...others) >= Math.max(...best) * 1.2) return 'shortest';
+  return null;
 }
 
 /** Paths of the language maps in `value` that have Danish but no English. */

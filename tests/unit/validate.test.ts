@@ -195,8 +195,22 @@ describe('validate: each kind of broken module stops with file:line:column and w
     const result = load(dir);
     expect(result.module).toBeDefined();
     expect(result.problems.map(formatProblem)).toEqual([
-      `${join(dir, 'module.yaml')}:15:9: warning: in 2 scored items (d1, q1) the best answer is clearly the longest option, so learners can pass by picking the longest; make the other options as full and plausible`,
+      `${join(dir, 'module.yaml')}:15:9: warning: in 2 scored items (d1, q1) the best answer is clearly the longest option, so learners can pass by picking the longest; make the options alike in length and as plausible`,
     ]);
+  });
+
+  it('warns when the best answer is clearly the shortest in most items too; multiple choice questions do not count', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/d1.yaml', 'text: { da: Delvist, en: Partly }', 'text: { da: Du gør noget halvt og håber på det bedste, en: Partly }');
+    edit(dir, 'scenes/d1.yaml', 'text: { da: Risikabelt, en: Risky }', 'text: { da: Du tager chancen og siger ingenting til nogen, en: Risky }');
+    edit(dir, 'scenes/q1.yaml', '{ id: b, text: { da: B, en: B }', '{ id: b, text: { da: Et langt og forkert svar, en: B }');
+    expect(load(dir).problems.map(formatProblem)).toEqual([
+      `${join(dir, 'module.yaml')}:15:9: warning: in 2 scored items (d1, q1) the best answer is clearly the shortest option, so learners can pass by picking the shortest; make the options alike in length and as plausible`,
+    ]);
+    // With several right answers, length tells nothing: q1 no longer counts, and d1 alone is no pattern.
+    edit(dir, 'scenes/q1.yaml', 'correct: false', 'correct: true');
+    edit(dir, 'scenes/q1.yaml', 'question: single', 'question: multiple');
+    expect(load(dir).problems).toEqual([]);
   });
 
   it('warns about HTML in a text (it is shown as plain text)', () => {
