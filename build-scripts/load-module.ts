@@ -288,9 +288,10 @@ function checkScenes(
     if (!exercised.has(area)) moduleFile.error(['competences', i], `competence area "${area}" is listed but no decision or quiz gives points for it`);
   });
 
-  const items = scenes.filter((s) => answerTexts(s).some((o) => !o.best)).length;
+  const verdicts = scenes.map((s) => ({ id: s.id, verdict: lengthGivesAway(s) }));
+  const items = verdicts.filter((v) => v.verdict !== undefined).length;
   for (const extreme of ['longest', 'shortest'] as const) {
-    const telling = scenes.filter((s) => lengthGivesAway(s) === extreme);
+    const telling = verdicts.filter((v) => v.verdict === extreme);
     if (telling.length >= 2 && telling.length * 2 > items) {
       moduleFile.warn(['scenes'], `in ${telling.length} scored items (${telling.map((s) => s.id).join(', ')}) the best answer is clearly the ${extreme} option, so learners can pass by picking the ${extreme}; make the options alike in length and as plausible`);
     }
@@ -321,12 +322,15 @@ function answerTexts(scene: Scene): Array<{ text: string; best: boolean }> {
   return [];
 }
 
-/** Whether the best answer stands out by length: a fifth longer, or shorter, than every other option. */
-function lengthGivesAway(scene: Scene): 'longest' | 'shortest' | null {
+/**
+ * Whether the best answer stands out by length: a fifth longer, or shorter, than every other
+ * option; undefined for an item with no wrong option (or no one-answer item), where length tells nothing.
+ */
+function lengthGivesAway(scene: Scene): 'longest' | 'shortest' | null | undefined {
   const options = answerTexts(scene);
   const best = options.filter((o) => o.best).map((o) => o.text.length);
   const others = options.filter((o) => !o.best).map((o) => o.text.length);
-  if (best.length === 0 || others.length === 0) return null;
+  if (best.length === 0 || others.length === 0) return undefined;
   if (Math.max(...best) >= Math.max(...others) * 1.2) return 'longest';
   if (Math.min(...others) >= Math.max(...best) * 1.2) return 'shortest';
   return null;

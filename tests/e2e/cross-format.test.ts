@@ -4,6 +4,7 @@
  * same overall score, pass/fail and per-area results — and those are the hand-computed ones.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompiledModule } from '../../src/model/compiled.js';
@@ -13,7 +14,6 @@ import { ROOT, unzipTo } from './package-fixtures.js';
 import { walk } from './module-driver.js';
 import { lmsView, manifestSeed, type Format, type LmsRecord } from './lms-view.js';
 import { ours, verbName, XapiEnv, type Stored } from './xapi-fixtures.js';
-import { randomUUID } from 'node:crypto';
 
 /** Overall and per-area results in common terms; an area the learner never met is 'not attempted'. */
 interface Reported {
@@ -39,20 +39,23 @@ const HAND_COMPUTED: Reported = {
 
 const env = new XapiEnv();
 let mini: CompiledModule;
+/** Each SCORM package's imsmanifest.xml, as the LMS reads it at import. */
+const manifests = {} as Record<Format, string>;
 
 beforeAll(async () => {
   mini = await env.startWithModules([]);
   env.server.mount('/vendor/scorm-again/', join(ROOT, 'node_modules/scorm-again/dist'));
-  for (const format of ['scorm12', 'scorm2004']) {
-    env.server.mount(`/pkg/${mini.id}-${format}/`, await unzipTo(join(env.miniDist, 'packages', `${mini.id}-${format}.zip`)));
+  for (const format of ['scorm12', 'scorm2004'] as const) {
+    const dir = await unzipTo(join(env.miniDist, 'packages', `${mini.id}-${format}.zip`));
+    manifests[format] = readFileSync(join(dir, 'imsmanifest.xml'), 'utf8');
+    env.server.mount(`/pkg/${mini.id}-${format}/`, dir);
   }
 });
 afterAll(() => env.stop());
 
 async function inScorm(format: Format): Promise<Reported> {
   const page = await env.newPage();
-  const manifest = readFileSync(join(await unzipTo(join(env.miniDist, 'packages', `${mini.id}-${format}.zip`)), 'imsmanifest.xml'), 'utf8');
-  await page.addInitScript(([seed]) => Object.assign(window, { __AK_SEED__: seed }), [manifestSeed(manifest, format)] as const);
+  await page.addInitScript(([seed]) => Object.assign(window, { __AK_SEED__: seed }), [manifestSeed(manifests[format], format)] as const);
   await page.goto(`${env.server.url}/lms/harness.html?format=${format}&open=frame&pkg=/pkg/${mini.id}-${format}/`);
   const frame = (await (await page.waitForSelector('iframe')).contentFrame())!;
   await walk(frame, mini, (scene) => ANSWERS[scene.id]);

@@ -39,6 +39,11 @@ export function answerFor(scene: Scene, strategy: Strategy): string[] {
   return [];
 }
 
+/** The scored items (decisions and questions) the best path meets, in order. */
+export function scoredOnBestPath(module: CompiledModule): string[] {
+  return playOnEngine(module, 'best').path.filter((id) => ['decision', 'quiz'].includes(module.scenes.find((s) => s.id === id)!.type));
+}
+
 /** The module's own reckoning of a strategy, played on the engine in Node (what every format must report). */
 export function playOnEngine(module: CompiledModule, strategy: Strategy): ModuleEngine {
   const engine = new ModuleEngine(module);

@@ -15,7 +15,7 @@ import { buildAll } from '../../build-scripts/cli.js';
 import type { CompiledModule } from '../../src/model/compiled.js';
 import { strings } from '../../src/i18n/strings.js';
 import { strictViolations } from './strict-cmi.js';
-import { answerFor, builtModules, DIST, playOnEngine, ROOT, unzipTo } from './package-fixtures.js';
+import { answerFor, builtModules, DIST, playOnEngine, ROOT, scoredOnBestPath, unzipTo } from './package-fixtures.js';
 import { walk, currentSceneId } from './module-driver.js';
 import { lmsView, manifestSeed, resumeSeed, type Format, type LmsRecord } from './lms-view.js';
 
@@ -151,7 +151,7 @@ for (const module of modules) {
         expect([view.completed, view.success, view.scaled, view.exit]).toEqual([true, 'passed', 1, format === 'scorm12' ? '' : 'normal']);
         expect(Object.keys(view.objectives).sort()).toEqual(module.areas.map((a) => a.id).sort());
         for (const o of Object.values(view.objectives)) expect(o).toEqual({ status: 'passed', scaled: 1 });
-        const scored = playOnEngine(module, 'best').path.filter((id) => ['decision', 'quiz'].includes(module.scenes.find((s) => s.id === id)!.type));
+        const scored = scoredOnBestPath(module);
         expect(lms.sets.filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k))).toHaveLength(scored.length);
         // Every answer is recorded as correct, in the module's own terms whatever order the learner saw.
         const response = format === 'scorm12' ? 'student_response' : 'learner_response';
@@ -348,7 +348,7 @@ for (const module of modules) {
         expect([view.completed, view.success, view.scaled]).toEqual([true, 'passed', 1]);
         for (const o of Object.values(view.objectives)) expect(o).toEqual({ status: 'passed', scaled: 1 });
         // Every answer's record is whole in the LMS, the first one included.
-        const scored = playOnEngine(module, 'best').path.filter((id) => ['decision', 'quiz'].includes(module.scenes.find((s) => s.id === id)!.type));
+        const scored = scoredOnBestPath(module);
         const results = Object.entries(lms.cmi!).filter(([k]) => /^cmi\.interactions\.\d+\.result$/.test(k));
         expect(results.map(([, v]) => v)).toEqual(scored.map(() => 'correct'));
         expect(lms.errors).toEqual([]);

@@ -47,6 +47,24 @@ async function finish(page: import('playwright-core').Page): Promise<void> {
   await page.getByText(strings.da.finished).waitFor();
 }
 
+/**
+ * A learner leaves halfway, then finishes in another browser (no local copy) while the State API
+ * fails — until the test clears the fault.
+ */
+async function finishWhileProgressUnreadable(module: CompiledModule) {
+  const registration = randomUUID();
+  const url = env.tinCanUrl(module, { registration });
+  const first = await env.open(url);
+  await walk(first.mainFrame(), module, 'best', { stopAfterScored: 2 });
+  await leave(first);
+  await env.settled(registration);
+  env.lrs.setFault({ kind: 'unavailable', path: '/xAPI/activities/state' });
+  const second = await env.open(url);
+  await walk(second.mainFrame(), module, 'best');
+  await finish(second);
+  return { registration, url, second };
+}
+
 describe('hand-computed: the test module (tests/fixtures/modules/mini) in TinCan', () => {
   // The same answers as the SCORM harness test: d1 partial, q1 right, q2 half, q3 right.
   const answers: Record<string, string[]> = { d1: ['partial'], q1: ['a'], q2: ['a'], q3: ['true'] };
@@ -224,12 +242,13 @@ for (const module of modules) {
       expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length);
       // Each item answered once, each session opened once: nothing lost, nothing doubled.
       const answered = statements.filter((s) => verbName(s) === 'answered').map((s) => s.object.id.split('/').pop());
-      expect(answered).toEqual(playOnEngine(module, 'best').path.filter((id) => playOnEngine(module, 'best').answerOf(id)));
+      const best = playOnEngine(module, 'best');
+      expect(answered).toEqual(best.path.filter((id) => best.answerOf(id)));
       expect(statements.filter((s) => verbName(s) === 'initialized')).toHaveLength(2);
       for (const verb of ['resumed', 'completed', 'passed', 'suspended']) expect(statements.filter((s) => verbName(s) === verb), verb).toHaveLength(1);
       // Every scene experienced once per session, nothing lost around the reload.
       const experienced = statements.filter((s) => verbName(s) === 'experienced').map((s) => s.object.id.split('/').pop());
-      expect(new Set(experienced)).toEqual(new Set(playOnEngine(module, 'best').path));
+      expect(new Set(experienced)).toEqual(new Set(best.path));
       expect(profileProblems(statements)).toEqual([]);
     });
 
@@ -288,17 +307,7 @@ for (const module of modules) {
     });
 
     it('Finish while the saved progress cannot be read: the result waits for it and goes before terminated, once', async () => {
-      const registration = randomUUID();
-      const url = env.tinCanUrl(module, { registration });
-      const first = await env.open(url);
-      await walk(first.mainFrame(), module, 'best', { stopAfterScored: 2 });
-      await leave(first);
-      await env.settled(registration);
-      // Another browser (no local copy), and the State API fails until the learner has pressed Finish.
-      env.lrs.setFault({ kind: 'unavailable', path: '/xAPI/activities/state' });
-      const second = await env.open(url);
-      await walk(second.mainFrame(), module, 'best');
-      await finish(second);
+      const { registration } = await finishWhileProgressUnreadable(module);
       await new Promise((r) => setTimeout(r, 1500));
       env.lrs.setFault(null);
       const all = await env.settled(registration, 2, 30000);
@@ -316,16 +325,7 @@ for (const module of modules) {
     });
 
     it('the progress stays unreadable for longer than Finish waits: terminated goes without the result, and the next launch sends it, once', async () => {
-      const registration = randomUUID();
-      const url = env.tinCanUrl(module, { registration });
-      const first = await env.open(url);
-      await walk(first.mainFrame(), module, 'best', { stopAfterScored: 2 });
-      await leave(first);
-      await env.settled(registration);
-      env.lrs.setFault({ kind: 'unavailable', path: '/xAPI/activities/state' });
-      const second = await env.open(url);
-      await walk(second.mainFrame(), module, 'best');
-      await finish(second);
+      const { registration, url, second } = await finishWhileProgressUnreadable(module);
       const closed = await env.settled(registration, 2, 30000);
       expect(closed.filter((s) => ['completed', 'passed', 'failed'].includes(verbName(s)))).toEqual([]);
       // The same browser (its local copy knows the run is complete), the LRS whole again.
