@@ -9,11 +9,13 @@ import {
   CompetenceFrameworkFile,
   ModuleFile,
   Scene as SceneSchema,
+  DialogueFile,
   type CompetenceFramework,
+  type DialogueFile as DialogueData,
   type ModuleFile as ModuleData,
   type Scene,
 } from '../src/model/schema.js';
-import type { CompiledModule, ProfileInfo } from '../src/model/compiled.js';
+import type { CompiledDialogue, CompiledModule, ProfileInfo } from '../src/model/compiled.js';
 import { isBest, possiblePoints } from '../src/engine/scoring.js';
 import { checkSchema, didYouMean } from './check-schema.js';
 import { renderTexts } from './markdown.js';
@@ -28,6 +30,8 @@ export class ModuleProblems extends Error {
 
 export interface LoadResult {
   module?: CompiledModule;
+  /** The module's dialogue tool, when it has a dialogue.yaml. */
+  dialogue?: CompiledDialogue;
   problems: Problem[];
 }
 
@@ -131,6 +135,9 @@ export function loadModule(dir: string, framework: CompetenceFramework, activity
   if (sceneIds.length > 0 && scenes.length === sceneIds.length) {
     checkScenes(moduleValid ? mod.competences : null, scenes, sceneFiles, moduleFile, areaIds);
   }
+  const dialogueFile = existsSync(join(dir, 'dialogue.yaml')) ? new YamlFile(join(dir, 'dialogue.yaml')) : undefined;
+  if (dialogueFile) files.push(dialogueFile);
+  const dialogueData = dialogueFile && checkDialogue(dialogueFile, areaIds);
   if (!moduleValid || problems().some((p) => p.severity === 'error')) return { problems: problems() };
 
   const used = new Set(mod.competences);
@@ -149,7 +156,36 @@ export function loadModule(dir: string, framework: CompetenceFramework, activity
     activityBase,
     scenes,
   });
-  return { module, problems: problems() };
+  const dialogue: CompiledDialogue | undefined = dialogueData && renderTexts({
+    moduleId: mod.id,
+    moduleTitle: mod.title,
+    version: mod.version,
+    license: mod.license,
+    ...dialogueData,
+    areas: areas
+      .filter((a) => dialogueData.cards.some((c) => c.areas.includes(a.id)))
+      .map(({ id, code, title }) => ({ id, code, title })),
+  });
+  return { module, dialogue, problems: problems() };
+}
+
+/** Shape, unique card ids and known areas of a dialogue.yaml; undefined when it has errors. */
+function checkDialogue(file: YamlFile, knownAreas: Set<string>): DialogueData | undefined {
+  if (file.data === undefined || !checkSchema(file, DialogueFile, file.data)) return undefined;
+  const dialogue = file.data as DialogueData;
+  const seen = new Set<string>();
+  dialogue.cards.forEach((card, i) => {
+    if (seen.has(card.id)) file.error(['cards', i, 'id'], `duplicate card id "${card.id}"`);
+    seen.add(card.id);
+    card.areas.forEach((area, j) => {
+      if (!knownAreas.has(area)) file.error(['cards', i, 'areas', j], `unknown competence area "${area}"${didYouMean(area, [...knownAreas]) || `; known: ${[...knownAreas].join(', ')}`}`);
+    });
+  });
+  const untranslated = textsWithoutEnglish(dialogue);
+  if (untranslated.length) file.warn(untranslated[0], `${untranslated.length} text(s) without English ("en"); the English version shows the Danish text there`);
+  const html = textsWithHtml(dialogue);
+  if (html.length) file.warn(html[0], 'this text contains HTML tags, which are shown as plain text; use Markdown (**bold**, lists, [links](…))');
+  return file.problems.some((p) => p.severity === 'error') ? undefined : dialogue;
 }
 
 /** Reads and shape-checks the scene files named in module.yaml, in that order. */
@@ -261,7 +297,7 @@ function checkScenes(
         if (scene.options) file.error(['options'], 'a true-false question has no "options"; use "answer"', true);
       } else {
         if (!scene.options) {
-          file.error(['question'], `a ${scene.question} choice question needs "options"`);
+          file.error(['question'], scene.question === 'spot' ? 'a spot question needs "options": the pieces of the medium the learner can mark' : `a ${scene.question} choice question needs "options"`);
           return;
         }
         if (scene.answer !== undefined) file.error(['answer'], '"answer" is only for true-false questions', true);
@@ -269,6 +305,7 @@ function checkScenes(
         const correct = scene.options.filter((o) => o.correct).length;
         if (scene.question === 'single' && correct !== 1) file.error(['options'], `a single choice question needs exactly one correct option (found ${correct})`);
         if (scene.question === 'multiple' && correct < 1) file.error(['options'], 'a multiple choice question needs at least one correct option');
+        if (scene.question === 'spot') checkSpotMarkers(file, scene);
       }
     }
   });
@@ -313,6 +350,64 @@ function checkScenes(
       files.get(scene.id)!.error(['id'], `scene "${scene.id}" can never be reached: no scene before it leads here (check "next" on the scenes before)`);
     }
   }
+}
+
+/** `[[option-id]]`: where a piece the learner can mark sits in a spot question's medium. */
+export const SPOT_MARKER = /\[\[([^\]\s]*)\]\]/g;
+
+/**
+ * A spot question shows an e-mail or screen in which the learner marks the signs. Every option
+ * is a piece of it: each must be placed exactly once, in Danish and in English, and every
+ * marker must name an option.
+ */
+function checkSpotMarkers(file: YamlFile, scene: Extract<Scene, { type: 'quiz' }>): void {
+  const medium = scene.medium;
+  if (!medium || (medium.kind !== 'email' && medium.kind !== 'screen')) {
+    file.error(medium ? ['medium', 'kind'] : ['question'], 'a spot question needs a "medium" of kind email or screen, with its options placed in it as [[option-id]]');
+    return;
+  }
+  const ids = new Set((scene.options ?? []).map((o) => o.id));
+  for (const lang of ['da', 'en'] as const) {
+    const count = new Map<string, number>();
+    for (const { path, text } of mediumTexts(medium, lang)) {
+      for (const [, id] of text.matchAll(SPOT_MARKER)) {
+        if (!ids.has(id)) file.error(path, `[[${id}]] names no option of this question${didYouMean(id, [...ids])}; options: ${[...ids].join(', ')}`);
+        count.set(id, (count.get(id) ?? 0) + 1);
+      }
+    }
+    (scene.options ?? []).forEach((o, i) => {
+      const n = count.get(o.id) ?? 0;
+      const where = lang === 'da' ? 'the medium' : 'the English medium (en, or the Danish text where there is no en)';
+      if (n === 0) file.error(['options', i, 'id'], `option "${o.id}" is not placed in ${where}; write [[${o.id}]] where the learner should find it`);
+      if (n > 1) file.error(['options', i, 'id'], `option "${o.id}" is placed ${n} times in ${where}; place it once`);
+    });
+  }
+}
+
+/** The texts of an e-mail or screen as shown in `lang`, with their paths (plain strings count for both languages). */
+export function mediumTexts(medium: Extract<Scene, { type: 'quiz' }>['medium'] & object, lang: 'da' | 'en'): Array<{ path: Array<string | number>; text: string }> {
+  const out: Array<{ path: Array<string | number>; text: string }> = [];
+  const lt = (path: Array<string | number>, t: { da: string; en?: string } | undefined) => {
+    if (!t) return;
+    const en = lang === 'en' && t.en !== undefined;
+    out.push({ path: [...path, en ? 'en' : 'da'], text: en ? t.en! : t.da });
+  };
+  const str = (path: Array<string | number>, t: string | undefined) => t !== undefined && out.push({ path, text: t });
+  if (medium.kind === 'email') {
+    str(['medium', 'from'], medium.from);
+    str(['medium', 'to'], medium.to);
+    lt(['medium', 'subject'], medium.subject);
+    lt(['medium', 'body'], medium.body);
+    str(['medium', 'attachment'], medium.attachment);
+  } else if (medium.kind === 'screen') {
+    lt(['medium', 'system'], medium.system);
+    medium.fields.forEach((f, i) => {
+      lt(['medium', 'fields', i, 'label'], f.label);
+      lt(['medium', 'fields', i, 'value'], f.value);
+    });
+    lt(['medium', 'note'], medium.note);
+  }
+  return out;
 }
 
 /** The options of a one-answer item (a decision or a single choice quiz), best first; [] for others. */

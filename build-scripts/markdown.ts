@@ -32,7 +32,7 @@ export function renderInline(text: string): string {
 }
 
 /** Fields whose text is a paragraph or more; all other texts are rendered inline. */
-const BLOCK_FIELDS = new Set(['body', 'prompt', 'feedback', 'consequence', 'explanation', 'description', 'note', 'advice', 'readMore']);
+const BLOCK_FIELDS = new Set(['body', 'prompt', 'feedback', 'consequence', 'explanation', 'description', 'note', 'advice', 'readMore', 'intro', 'situation', 'facilitator']);
 
 /** Renders every language map ({da, en}) found in `value`, by the name of the field holding it. */
 export function renderTexts<T>(value: T, field = '', inMedium = false): T {

@@ -204,7 +204,8 @@ export class ModuleEngine {
       scene.type === 'quiz' && scene.question === 'true-false'
         ? ['true', 'false']
         : (scene.options ?? []).map((o) => o.id);
-    const single = scene.type === 'decision' || scene.question !== 'multiple';
+    // A spot question is answered like a multiple choice: the pieces the learner marked.
+    const single = scene.type === 'decision' || (scene.question !== 'multiple' && scene.question !== 'spot');
     return (
       response.length > 0 &&
       (!single || response.length === 1) &&

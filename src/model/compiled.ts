@@ -3,7 +3,7 @@
  * rendered from Markdown to sanitised HTML at build time (see build-scripts/markdown.ts).
  * The shapes are the authoring shapes from schema.ts; only the meaning of text values changes.
  */
-import type { CompetenceArea, ModuleFile, Role, Scene } from './schema.js';
+import type { CompetenceArea, DialogueCard, DialogueFile, ModuleFile, Role, Scene } from './schema.js';
 
 export type { Scene } from './schema.js';
 export type {
@@ -47,4 +47,15 @@ export interface CompiledModule extends Omit<ModuleFile, 'scenes' | 'competences
 /** Scene types that carry points and need an answer before the learner can go on. */
 export function isScored(scene: Scene): scene is Extract<Scene, { type: 'decision' | 'quiz' }> {
   return scene.type === 'decision' || scene.type === 'quiz';
+}
+
+/** A module's dialogue tool (dialogue.yaml) as its page receives it: texts rendered, areas named. */
+export interface CompiledDialogue extends Omit<DialogueFile, 'cards'> {
+  moduleId: string;
+  moduleTitle: { da: string; en?: string };
+  version: string;
+  license: string;
+  /** The areas the cards refer to, with code and title. */
+  areas: Array<Pick<CompetenceArea, 'id' | 'code' | 'title'>>;
+  cards: DialogueCard[];
 }

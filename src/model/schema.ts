@@ -137,12 +137,13 @@ export const QuizScene = Type.Object(
   {
     ...sceneBase,
     type: Type.Literal('quiz'),
-    question: Type.Union([Type.Literal('single'), Type.Literal('multiple'), Type.Literal('true-false')], {
-      description: 'single choice, multiple choice or true-false',
+    question: Type.Union([Type.Literal('single'), Type.Literal('multiple'), Type.Literal('true-false'), Type.Literal('spot')], {
+      description:
+        'single choice, multiple choice, true-false, or spot (the learner marks the signs in the e-mail or screen of "medium"; each option is a piece of it, placed with [[option-id]])',
     }),
     prompt: LangText,
     medium: Type.Optional(Medium),
-    /** Choices for single/multiple. */
+    /** Choices for single/multiple; for spot, the pieces of the medium the learner can mark. */
     options: Type.Optional(Type.Array(QuizOption, { minItems: 2, maxItems: 10 })),
     /** Show the options in a random order per learner (default). */
     shuffle: Type.Optional(
@@ -200,6 +201,34 @@ export const ModuleFile = Type.Object(
     competences: Type.Array(Id, { minItems: 1, uniqueItems: true, description: 'Competence areas the module trains.' }),
     /** Scene ids in order; each scene lives in scenes/<id>.yaml. */
     scenes: Type.Array(Id, { minItems: 1, description: 'Scene ids in order; scene files are scenes/<id>.yaml.' }),
+  },
+  { additionalProperties: false },
+);
+
+/** One dilemma card of a module's dialogue tool: a situation and questions for a team to discuss. */
+export const DialogueCard = Type.Object(
+  {
+    id: Id,
+    title: LangText,
+    situation: LangText,
+    questions: Type.Array(LangText, { minItems: 1, maxItems: 6, description: 'Questions for the team to discuss.' }),
+    /** Notes for the facilitator: hidden on the shared screen until asked for; printed on the cards. */
+    facilitator: Type.Optional(LangText),
+    areas: Type.Array(Id, { minItems: 1, uniqueItems: true, description: 'Competence areas the card is about.' }),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * `dialogue.yaml` beside module.yaml (optional): a facilitated, unscored session for a team
+ * meeting, shown on a shared screen and printed as cards. Nothing of it is tracked.
+ */
+export const DialogueFile = Type.Object(
+  {
+    title: LangText,
+    intro: LangText,
+    minutes: Type.Integer({ minimum: 5, maximum: 180, description: 'Suggested length of a session.' }),
+    cards: Type.Array(DialogueCard, { minItems: 1, maxItems: 20 }),
   },
   { additionalProperties: false },
 );
@@ -273,6 +302,8 @@ export type Scene = Static<typeof Scene>;
 export type SceneType = Scene['type'];
 export type Role = Static<typeof Role>;
 export type ModuleFile = Static<typeof ModuleFile>;
+export type DialogueCard = Static<typeof DialogueCard>;
+export type DialogueFile = Static<typeof DialogueFile>;
 export type Level = Static<typeof Level>;
 export type FrameworkLevel = Static<typeof FrameworkLevel>;
 export type CompetenceArea = Static<typeof CompetenceArea>;
@@ -283,5 +314,6 @@ export type CompetenceFramework = Static<typeof CompetenceFrameworkFile>;
 export const publishedSchemas: Record<string, TSchema> = {
   module: ModuleFile,
   scene: Scene,
+  dialogue: DialogueFile,
   'competence-framework': CompetenceFrameworkFile,
 };
