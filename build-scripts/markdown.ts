@@ -6,12 +6,15 @@
 import MarkdownIt from 'markdown-it';
 
 const md = markdown(false);
-/** Texts of a medium (an e-mail, a chat, a letter) keep their line breaks, as in a signature. */
+/**
+ * Texts of a medium (an e-mail, a chat, a letter) keep their line breaks, as in a signature, and
+ * their addresses stay text: a URL in a mock (fake) e-mail is part of the scenario, not a link to click.
+ */
 const mediumMd = markdown(true);
 
-function markdown(breaks: boolean): InstanceType<typeof MarkdownIt> {
-  const it = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks });
-  // Addresses in mock e-mails are part of the scenario, not links to click.
+function markdown(inMedium: boolean): InstanceType<typeof MarkdownIt> {
+  const it = new MarkdownIt({ html: false, linkify: !inMedium, typographer: false, breaks: inMedium });
+  // Addresses in texts are not turned into mail links either.
   it.linkify.set({ fuzzyEmail: false });
   // Links in content open outside the module frame; rel keeps the opened page from reaching back.
   const defaultLinkOpen = it.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
@@ -27,8 +30,8 @@ export function renderBlock(text: string, keepLineBreaks = false): string {
   return (keepLineBreaks ? mediumMd : md).render(text).trim();
 }
 
-export function renderInline(text: string): string {
-  return md.renderInline(text.trim());
+export function renderInline(text: string, inMedium = false): string {
+  return (inMedium ? mediumMd : md).renderInline(text.trim());
 }
 
 /** Fields whose text is a paragraph or more; all other texts are rendered inline. */
@@ -40,7 +43,7 @@ export function renderTexts<T>(value: T, field = '', inMedium = false): T {
   if (value === null || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
   if (typeof record.da === 'string') {
-    const render = BLOCK_FIELDS.has(field) ? (text: string) => renderBlock(text, inMedium) : renderInline;
+    const render = BLOCK_FIELDS.has(field) ? (text: string) => renderBlock(text, inMedium) : (text: string) => renderInline(text, inMedium);
     const out: Record<string, string> = { da: render(record.da) };
     if (typeof record.en === 'string') out.en = render(record.en);
     return out as T;

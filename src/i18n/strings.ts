@@ -50,6 +50,14 @@ export interface UiStrings {
   yourAnswer: string;
   /** Beside an option the learner ticked that is not part of the correct answer. */
   notCorrect: string;
+  /** Spot the signs: how to mark, how many are marked, and what each piece turned out to be. */
+  spotHint: string;
+  spotMarked: (n: number) => string;
+  spotFound: string;
+  spotMissed: string;
+  spotWrong: string;
+  spotTally: (found: number, signs: number, wrong: number) => string;
+  pickSign: string;
   /** Reflection */
   reflectionLabel: string;
   reflectionPrivacy: string;
@@ -127,6 +135,14 @@ const da: UiStrings = {
   correctAnswer: 'Rigtigt svar',
   yourAnswer: 'Dit svar',
   notCorrect: 'Ikke rigtigt',
+  spotHint: 'Klik på de steder, der er faresignaler. Klik igen for at fjerne en markering.',
+  spotMarked: (n) => (n === 1 ? '1 sted markeret' : `${n} steder markeret`),
+  spotFound: 'Faresignal – du fandt det',
+  spotMissed: 'Faresignal – du fandt det ikke',
+  spotWrong: 'Ikke et faresignal',
+  spotTally: (found, signs, wrong) =>
+    `Du fandt ${found} af ${signs} faresignaler${wrong ? ` og markerede ${wrong === 1 ? '1 sted' : `${wrong} steder`}, der ikke er et faresignal` : ''}.`,
+  pickSign: 'Markér mindst ét sted først.',
   reflectionLabel: 'Dine tanker',
   reflectionPrivacy: 'Teksten bliver kun i denne browser og slettes, når du afslutter modulet. Den sendes ingen steder hen og tæller ikke med i din score.',
   reflectionNoStorage: 'Browseren tillader ikke at gemme teksten. Den forsvinder, når du lukker siden.',
@@ -194,6 +210,14 @@ const en: UiStrings = {
   correctAnswer: 'Correct answer',
   yourAnswer: 'Your answer',
   notCorrect: 'Not correct',
+  spotHint: 'Select the places that are warning signs. Select again to remove a mark.',
+  spotMarked: (n) => (n === 1 ? '1 place marked' : `${n} places marked`),
+  spotFound: 'Warning sign – you found it',
+  spotMissed: 'Warning sign – you missed it',
+  spotWrong: 'Not a warning sign',
+  spotTally: (found, signs, wrong) =>
+    `You found ${found} of ${signs} warning signs${wrong ? ` and marked ${wrong === 1 ? '1 place' : `${wrong} places`} that ${wrong === 1 ? 'is' : 'are'} not a warning sign` : ''}.`,
+  pickSign: 'Mark at least one place first.',
   reflectionLabel: 'Your thoughts',
   reflectionPrivacy: 'The text stays only in this browser and is deleted when you finish the module. It is not sent anywhere and does not count towards your score.',
   reflectionNoStorage: 'This browser does not allow saving the text. It disappears when you close the page.',

@@ -112,6 +112,12 @@ export function sceneOf(player: AkPlayer): LitLike {
   return q<LitLike>(shadow(player), 'main > *');
 }
 
+/** Spot the signs: the toggle buttons on the pieces of the medium, in document order. */
+export function spotButtons(sceneElement: Element): HTMLButtonElement[] {
+  const medium = shadow(sceneElement).querySelector('ak-medium');
+  return medium ? Array.from(shadow(medium).querySelectorAll<HTMLButtonElement>('button[data-sign]')) : [];
+}
+
 export function headingOf(player: AkPlayer): HTMLElement | null {
   return shadow(player).querySelector('main > *')?.shadowRoot?.querySelector('h2') ?? null;
 }
@@ -294,7 +300,33 @@ export async function walkModule(
     throw new AssertionError(`Tab never reached ${what} on scene "${engine.scene.id}"`);
   };
 
+  /** Spot the signs: the pieces are toggle buttons inside the medium. */
+  const answerSpot = async (response: string[]) => {
+    const root = shadow(sceneOf(player));
+    const signs = spotButtons(sceneOf(player));
+    const confirm = q<HTMLButtonElement>(root, '[part="confirm"]');
+    ok(signs.length > 0, `no pieces to mark on "${engine.scene.id}"`);
+    const pressed = (b: HTMLButtonElement) => b.getAttribute('aria-pressed') === 'true';
+    if (!options.keyboard) {
+      for (const b of signs) if (response.includes(b.dataset.sign!) !== pressed(b)) b.click();
+      await settle(player);
+      confirm.click();
+      return;
+    }
+    await tabTo((el) => signs.includes(el as HTMLButtonElement), 'the pieces of the medium');
+    for (let i = 0; deepActiveElement() !== confirm; i++) {
+      if (i > 60) throw new AssertionError('Tab never reached the confirm button');
+      const active = deepActiveElement() as HTMLButtonElement;
+      if (signs.includes(active) && response.includes(active.dataset.sign!) !== pressed(active)) await press('Space');
+      await press('Tab');
+    }
+    const chosen = signs.filter(pressed).map((b) => b.dataset.sign);
+    ok(chosen.length === response.length && chosen.every((v) => response.includes(v!)), `marked ${JSON.stringify(chosen)} is not ${JSON.stringify(response)}`);
+    await press('Enter');
+  };
+
   const answer = async (scene: DecisionScene | QuizScene, response: string[]) => {
+    if (scene.type === 'quiz' && scene.question === 'spot') return answerSpot(response);
     const root = shadow(sceneOf(player));
     const inputs = Array.from(root.querySelectorAll<HTMLInputElement>('fieldset input'));
     const confirm = q<HTMLButtonElement>(root, '[part="confirm"]');

@@ -18,8 +18,12 @@ export async function currentSceneId(frame: Frame): Promise<string> {
 /** The scene element's tag: ak-story, ak-decision, … */
 const tagOf = (scene: Scene) => `ak-${scene.type}`;
 
+const isSpot = (scene: Scene) => scene.type === 'quiz' && scene.question === 'spot';
+
 async function answerWithMouse(frame: Frame, scene: Scene, response: string[]): Promise<void> {
-  for (const id of response) await frame.locator(`${tagOf(scene)} input[value="${id}"]`).check();
+  // Spot the signs: the pieces are toggle buttons in the e-mail or screen.
+  if (isSpot(scene)) for (const id of response) await frame.locator(`ak-quiz button[data-sign="${id}"]`).click();
+  else for (const id of response) await frame.locator(`${tagOf(scene)} input[value="${id}"]`).check();
   await frame.getByRole('button', { name: scene.type === 'decision' ? s.choose : s.checkAnswer, exact: true }).click();
   await frame.locator(`${tagOf(scene)} [part="feedback"]`).waitFor();
 }
@@ -65,7 +69,7 @@ export async function walk(
 }
 
 /** Describes the deepest focused element (through shadow roots). */
-function focusedDescription(frame: Frame): Promise<{ tag: string; value: string; text: string; type: string } | null> {
+function focusedDescription(frame: Frame): Promise<{ tag: string; value: string; text: string; type: string; sign: string } | null> {
   return frame.evaluate(() => {
     let el: Element | null = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
@@ -75,12 +79,13 @@ function focusedDescription(frame: Frame): Promise<{ tag: string; value: string;
       value: (el as HTMLInputElement).value ?? '',
       text: (el.textContent ?? '').trim(),
       type: (el as HTMLInputElement).type ?? '',
+      sign: (el as HTMLElement).dataset?.sign ?? '',
     };
   });
 }
 
 /** Presses Tab until `match` holds for the focused element. Fails if it never comes. */
-async function tabTo(page: Page, frame: Frame, match: (f: { tag: string; value: string; text: string; type: string }) => boolean, what: string): Promise<void> {
+async function tabTo(page: Page, frame: Frame, match: (f: { tag: string; value: string; text: string; type: string; sign: string }) => boolean, what: string): Promise<void> {
   for (let i = 0; i < 60; i++) {
     const focused = await focusedDescription(frame);
     if (focused && match(focused)) return;
@@ -96,8 +101,15 @@ async function pressButton(page: Page, frame: Frame, name: string): Promise<void
 
 async function answerWithKeyboard(page: Page, frame: Frame, scene: Scene, response: string[]): Promise<void> {
   const tag = tagOf(scene);
-  const radios = !(scene.type === 'quiz' && scene.question === 'multiple');
-  if (radios) {
+  const radios = !(scene.type === 'quiz' && (scene.question === 'multiple' || scene.question === 'spot'));
+  if (isSpot(scene)) {
+    // Tab only goes forward: mark the pieces in the order they appear.
+    const order = await frame.locator('ak-quiz button[data-sign]').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.sign!));
+    for (const id of order.filter((o) => response.includes(o))) {
+      await tabTo(page, frame, (f) => f.tag === 'button' && f.sign === id, `piece ${id}`);
+      await page.keyboard.press('Space');
+    }
+  } else if (radios) {
     // A radio group is one Tab stop; arrow keys move within it (and select).
     await tabTo(page, frame, (f) => f.tag === 'input' && f.type === 'radio', 'the options');
     await page.keyboard.press('Space');

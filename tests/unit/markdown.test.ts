@@ -26,6 +26,16 @@ describe('Markdown from content is rendered safely at build time', () => {
     expect(out).toEqual({ body: { da: '<p>Tak\nfor nu</p>' }, medium: { kind: 'email', body: { da: '<p>Hilsen<br>\nBorgerservice</p>' } } });
   });
 
+  it('a URL in a mock e-mail stays text (part of the scenario); in scene text it becomes a link', () => {
+    const out = renderTexts({
+      body: { da: 'Se https://example.dk/politik' },
+      medium: { kind: 'email', subject: { da: 'Log ind på https://login.example.com' }, body: { da: 'Klik https://login.example.com nu' } },
+    });
+    expect(out.body.da).toContain('<a href="https://example.dk/politik"');
+    expect(out.medium.subject.da).toBe('Log ind på https://login.example.com');
+    expect(out.medium.body.da).toBe('<p>Klik https://login.example.com nu</p>');
+  });
+
   it('content cannot close the page script that carries it', () => {
     const page = pageFor('<title>t</title><script type="application/json" id="ak-module">__AK_MODULE__</script>', {
       title: { da: '</script><script>alert(1)</script>' },

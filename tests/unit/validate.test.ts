@@ -39,7 +39,7 @@ describe('validate: each kind of broken module stops with file:line:column and w
   it('unknown question type', () => {
     const dir = copyOfMini();
     edit(dir, 'scenes/q1.yaml', 'question: single', 'question: essay');
-    expect(onlyError(dir)).toMatch(/scenes\/q1\.yaml:3:11: error: expected one of "single", "multiple", "true-false", found "essay"/);
+    expect(onlyError(dir)).toMatch(/scenes\/q1\.yaml:3:11: error: expected one of "single", "multiple", "true-false", "spot", found "essay"/);
   });
 
   it('unknown medium kind', () => {
@@ -218,5 +218,105 @@ describe('validate: each kind of broken module stops with file:line:column and w
     edit(dir, 'scenes/oops.yaml', 'body: { da: Konsekvensen., en: The consequence. }', 'body: { da: "<b>Konsekvensen</b>.", en: The consequence. }');
     const warnings = load(dir).problems.map(formatProblem);
     expect(warnings).toEqual([`${join(dir, 'scenes/oops.yaml')}:4:13: warning: this text contains HTML tags, which are shown as plain text; use Markdown (**bold**, lists, [links](…))`]);
+  });
+});
+
+/** q2 of the test module as a spot question: its options a, b, c placed in an e-mail. */
+function spotQuestion(body = { da: 'Tekst [[c]]', en: 'Text [[c]]' }): string {
+  return `id: q2
+type: quiz
+question: spot
+title: { da: Spørgsmål 2, en: Question 2 }
+prompt: { da: Markér tegnene, en: Mark the signs }
+medium:
+  kind: email
+  from: "[[a]]"
+  to: dig@aaby-kommune.example
+  subject: { da: "Hej [[b]]", en: "Hi [[b]]" }
+  body: { da: "${body.da}", en: "${body.en}" }
+options:
+  - { id: a, text: { da: A, en: A }, correct: true }
+  - { id: b, text: { da: B, en: B }, correct: true }
+  - { id: c, text: { da: C, en: C }, correct: false }
+explanation: { da: Fordi., en: Because. }
+points: { protect-daily: 2 }
+`;
+}
+
+describe('validate: spot questions (mark the signs in an e-mail or screen)', () => {
+  const errorsOf = (dir: string) => load(dir).problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p).replace(dir, '<mini>'));
+
+  it('accepts options placed once each, in Danish and English; the markers reach the runtime', () => {
+    const dir = copyOfMini();
+    writeFileSync(join(dir, 'scenes/q2.yaml'), spotQuestion());
+    const result = load(dir);
+    expect(result.problems).toEqual([]);
+    const q2 = result.module!.scenes.find((s) => s.id === 'q2')!;
+    expect(q2).toMatchObject({ question: 'spot', medium: { from: '[[a]]', body: { da: '<p>Tekst [[c]]</p>', en: '<p>Text [[c]]</p>' } } });
+  });
+
+  it('a marker that names no option, and the option it left out, both at their lines', () => {
+    const dir = copyOfMini();
+    writeFileSync(join(dir, 'scenes/q2.yaml'), spotQuestion({ da: 'Tekst [[cc]]', en: 'Text [[c]]' }));
+    expect(errorsOf(dir)).toEqual([
+      '<mini>/scenes/q2.yaml:11:15: error: [[cc]] names no option of this question (did you mean "c"?); options: a, b, c',
+      '<mini>/scenes/q2.yaml:15:11: error: option "c" is not placed in the medium; write [[c]] where the learner should find it',
+    ]);
+  });
+
+  it('an option missing from the English text, or placed twice', () => {
+    const dir = copyOfMini();
+    writeFileSync(join(dir, 'scenes/q2.yaml'), spotQuestion({ da: 'Tekst [[c]] og [[c]]', en: 'Text' }));
+    expect(errorsOf(dir)).toEqual([
+      '<mini>/scenes/q2.yaml:15:11: error: option "c" is placed 2 times in the medium; place it once',
+      '<mini>/scenes/q2.yaml:15:11: error: option "c" is not placed in the English medium (en, or the Danish text where there is no en); write [[c]] where the learner should find it',
+    ]);
+  });
+
+  it('a spot question needs an e-mail or screen to mark in', () => {
+    const dir = copyOfMini();
+    writeFileSync(join(dir, 'scenes/q2.yaml'), spotQuestion().replace(/medium:[\s\S]*?options:/, 'options:'));
+    expect(errorsOf(dir)).toEqual([
+      '<mini>/scenes/q2.yaml:3:11: error: a spot question needs a "medium" of kind email or screen, with its options placed in it as [[option-id]]',
+    ]);
+  });
+});
+
+describe('validate: dialogue.yaml (dilemma cards for a team meeting)', () => {
+  const dialogue = `title: { da: Dialog, en: Dialogue }
+intro: { da: Sådan gør I., en: How to run it. }
+minutes: 30
+cards:
+  - id: fejl
+    title: { da: En fejl, en: A mistake }
+    situation: { da: "**Hvad** nu?", en: What now? }
+    questions:
+      - { da: Hvad gør I?, en: What do you do? }
+    facilitator: { da: Art. 33., en: Article 33. }
+    areas: [culture, incidents]
+`;
+
+  it('is compiled with rendered texts and the areas its cards name', () => {
+    const dir = copyOfMini();
+    writeFileSync(join(dir, 'dialogue.yaml'), dialogue);
+    const result = load(dir);
+    expect(result.problems).toEqual([]);
+    expect(result.dialogue).toMatchObject({
+      moduleId: 'mini',
+      minutes: 30,
+      cards: [{ id: 'fejl', situation: { da: '<p><strong>Hvad</strong> nu?</p>' }, questions: [{ da: 'Hvad gør I?' }], areas: ['culture', 'incidents'] }],
+    });
+    expect(result.dialogue!.areas.map((a) => a.code)).toEqual(['K5', 'K7']);
+  });
+
+  it('duplicate card ids and unknown areas stop the build at their lines', () => {
+    const dir = copyOfMini();
+    const broken = dialogue.replace('areas: [culture, incidents]', 'areas: [culture, incident]') + dialogue.slice(dialogue.indexOf('  - id: fejl'));
+    writeFileSync(join(dir, 'dialogue.yaml'), broken);
+    const errors = load(dir).problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p).replace(dir, '<mini>'));
+    expect(errors).toEqual([
+      '<mini>/dialogue.yaml:11:22: error: unknown competence area "incident" (did you mean "incidents"?)',
+      '<mini>/dialogue.yaml:12:9: error: duplicate card id "fejl"',
+    ]);
   });
 });

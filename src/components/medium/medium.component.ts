@@ -1,8 +1,10 @@
 /**
  * @summary A mock of the medium a situation arrives through: an e-mail, a phone call, a chat,
- * a conversation at the counter, or a case-system screen. Purely presentational.
+ * a conversation at the counter, or a case-system screen. Presentational, except in a "spot the
+ * signs" question: given `marks`, the pieces placed with `[[option-id]]` become toggle buttons,
+ * and once revealed they say what each one was.
  *
- * @events none
+ * @event ak-mark - The learner pressed a piece (spot the signs). detail: `{ id: string }`. Bubbles.
  *
  * @csspart base - The figure around the mock.
  * @csspart caption - The caption naming the medium (and caller or system).
@@ -13,14 +15,27 @@
  * @csspart line - One conversation line.
  * @csspart fields - Screen: the field/value list.
  * @csspart note - Screen: the note.
+ * @csspart sign - Spot the signs: a piece the learner can mark (a button; after answering, its verdict).
  */
 import { LitElement, html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Lang, LangText, Medium } from '../../model/compiled.js';
 import { ui } from '../../i18n/strings.js';
 import { base } from '../shared/styles.js';
-import { fallbackLang, inline, rich } from '../shared/text.js';
+import { fallbackLang, htmlOf, inline, rich, unwrapParagraph } from '../shared/text.js';
 import { styles } from './medium.styles.js';
+
+/** Spot the signs: the pieces placed in the medium with `[[id]]`, and what the learner marked. */
+export interface SpotMarks {
+  options: ReadonlyArray<{ id: string; text: LangText; correct: boolean }>;
+  /** Ids of the pieces the learner has marked. */
+  marked: readonly string[];
+  /** After answering: each piece shows what it was, and none can be marked any more. */
+  revealed: boolean;
+}
+
+const MARKER = /\[\[([a-z0-9-]+)\]\]/g;
 
 type Conversation = Extract<Medium, { kind: 'phone' | 'chat' | 'counter' }>;
 
@@ -38,6 +53,21 @@ export class AkMedium extends LitElement {
   /** Display language. */
   @property({ reflect: true }) override lang: Lang = 'da';
 
+  /** Spot the signs: makes the placed pieces markable. Without it, markers are not expected. */
+  @property({ attribute: false }) marks?: SpotMarks;
+
+  /**
+   * The pieces are inside content HTML, so they are written as HTML that changes only with the
+   * language or the reveal; which are pressed is set on the buttons here, which keeps focus
+   * on the button the learner just pressed.
+   */
+  override updated(): void {
+    if (!this.marks || this.marks.revealed) return;
+    for (const button of this.renderRoot.querySelectorAll<HTMLButtonElement>('button[data-sign]')) {
+      button.setAttribute('aria-pressed', String(this.marks.marked.includes(button.dataset.sign!)));
+    }
+  }
+
   override render() {
     const m = this.medium;
     if (!m) return nothing;
@@ -47,21 +77,54 @@ export class AkMedium extends LitElement {
   }
 
   private t(text: LangText | undefined) {
-    return inline(text, this.lang);
+    return this.marks ? unsafeHTML(this.spotted(unwrapParagraph(htmlOf(text, this.lang)))) : inline(text, this.lang);
+  }
+
+  private block(text: LangText | undefined) {
+    return this.marks ? unsafeHTML(this.spotted(htmlOf(text, this.lang))) : rich(text, this.lang);
+  }
+
+  /** A plain-text field (sender, recipient, file name). */
+  private plain(text: string) {
+    return this.marks ? unsafeHTML(this.spotted(escapeHtml(text))) : text;
+  }
+
+  /** Content HTML with each `[[id]]` replaced by its piece: a toggle button, or after answering its verdict. */
+  private spotted(contentHtml: string): string {
+    const marks = this.marks!;
+    const s = ui(this.lang);
+    return contentHtml.replace(MARKER, (marker, id: string) => {
+      const option = marks.options.find((o) => o.id === id);
+      if (!option) return marker;
+      const lang = fallbackLang(option.text, this.lang) === 'da' ? ' lang="da"' : '';
+      // A piece is a button, so a link in its text (a URL in a fake mail) must not become a link.
+      const text = unwrapParagraph(htmlOf(option.text, this.lang)).replace(/<\/?a\b[^>]*>/g, '');
+      if (!marks.revealed) return `<button type="button" class="sign" part="sign" data-sign="${id}" aria-pressed="false"${lang}>${text}</button>`;
+      const mine = marks.marked.includes(id);
+      const verdict = option.correct ? (mine ? ['found', s.spotFound] : ['missed', s.spotMissed]) : mine ? ['wrong', s.spotWrong] : null;
+      if (!verdict) return `<span class="sign plain" part="sign"${lang}>${text}</span>`;
+      return `<mark class="sign ${verdict[0]}" part="sign"><span${lang}>${text}</span> <span class="tag">${verdict[1]}</span></mark>`;
+    });
+  }
+
+  private onSignClick(event: Event): void {
+    const button = (event.target as Element).closest?.('button[data-sign]') as HTMLButtonElement | null;
+    if (!button || !this.marks || this.marks.revealed) return;
+    this.dispatchEvent(new CustomEvent('ak-mark', { detail: { id: button.dataset.sign! }, bubbles: true }));
   }
 
   private email(m: Extract<Medium, { kind: 'email' }>) {
     const s = ui(this.lang);
-    return html`<figure class="email" part="base">
+    return html`<figure class="email" part="base" @click=${this.onSignClick}>
       <figcaption class="caption" part="caption">${s.email}</figcaption>
       <dl class="headers" part="headers">
-        <div><dt>${s.from}</dt><dd>${m.from}</dd></div>
-        <div><dt>${s.to}</dt><dd>${m.to}</dd></div>
+        <div><dt>${s.from}</dt><dd>${this.plain(m.from)}</dd></div>
+        <div><dt>${s.to}</dt><dd>${this.plain(m.to)}</dd></div>
         <div><dt>${s.subject}</dt><dd class="subject" lang=${fallbackLang(m.subject, this.lang)}>${this.t(m.subject)}</dd></div>
       </dl>
-      <div class="body" part="body" lang=${fallbackLang(m.body, this.lang)}>${rich(m.body, this.lang)}</div>
+      <div class="body" part="body" lang=${fallbackLang(m.body, this.lang)}>${this.block(m.body)}</div>
       ${m.attachment
-        ? html`<p class="attachment" part="attachment">${icon(clipIcon)}<span>${s.attachment}:</span> <span class="file">${m.attachment}</span></p>`
+        ? html`<p class="attachment" part="attachment">${icon(clipIcon)}<span>${s.attachment}:</span> <span class="file">${this.plain(m.attachment)}</span></p>`
         : nothing}
     </figure>`;
   }
@@ -93,7 +156,7 @@ export class AkMedium extends LitElement {
 
   private screen(m: Extract<Medium, { kind: 'screen' }>) {
     const s = ui(this.lang);
-    return html`<figure class="screen" part="base">
+    return html`<figure class="screen" part="base" @click=${this.onSignClick}>
       <figcaption class="caption titlebar" part="caption">
         <span>${s.caseSystem}:</span> <strong lang=${fallbackLang(m.system, this.lang)}>${this.t(m.system)}</strong>
       </figcaption>
@@ -108,11 +171,15 @@ export class AkMedium extends LitElement {
       ${m.note
         ? html`<div class="note" part="note">
             <strong>${s.note}:</strong>
-            <div lang=${fallbackLang(m.note, this.lang)}>${rich(m.note, this.lang)}</div>
+            <div lang=${fallbackLang(m.note, this.lang)}>${this.block(m.note)}</div>
           </div>`
         : nothing}
     </figure>`;
   }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 declare global {

@@ -131,4 +131,67 @@ export const styles = css`
   .note > div > :last-child {
     margin-bottom: 0;
   }
+
+  /* Spot the signs: every piece looks the same until the learner marks it. */
+  button.sign {
+    display: inline;
+    min-height: 0;
+    margin: 0;
+    padding: 0 0.2em;
+    font: inherit;
+    color: inherit;
+    text-align: inherit;
+    background: var(--ak-color-bg, #fff);
+    border: 1px dashed var(--ak-color-border, #6b737b);
+    border-radius: 3px;
+    overflow-wrap: anywhere;
+  }
+  button.sign:hover {
+    background: var(--ak-color-surface, #f4f6f8);
+    border-color: var(--ak-color-primary, #0f5499);
+  }
+  button.sign[aria-pressed='true'] {
+    background: var(--ak-color-mark-bg, #fff1b8);
+    border: 2px solid var(--ak-color-mark, #6b4f00);
+  }
+  /* The check mark shows the state to the eye; aria-pressed tells screen readers. */
+  button.sign[aria-pressed='true']::before {
+    content: '✓ ' / '';
+    font-weight: 700;
+  }
+  mark.sign {
+    color: inherit;
+    background: none;
+    padding: 0 0.2em;
+    border-radius: 3px;
+    overflow-wrap: anywhere;
+  }
+  mark.sign.found {
+    border: 2px solid var(--ak-color-success, #1e6b35);
+  }
+  mark.sign.missed {
+    border: 2px dashed var(--ak-color-mark, #6b4f00);
+  }
+  mark.sign.wrong {
+    border: 2px solid var(--ak-color-danger, #a1262b);
+  }
+  mark.sign .tag {
+    margin-top: 0;
+    font-size: 0.8125rem;
+  }
+  mark.found .tag {
+    background: var(--ak-color-success-bg, #e8f4ec);
+    color: var(--ak-color-success, #1e6b35);
+    border-color: var(--ak-color-success, #1e6b35);
+  }
+  mark.missed .tag {
+    background: var(--ak-color-mark-bg, #fff1b8);
+    color: var(--ak-color-mark, #6b4f00);
+    border-color: var(--ak-color-mark, #6b4f00);
+  }
+  mark.wrong .tag {
+    background: var(--ak-color-danger-bg, #fcecec);
+    color: var(--ak-color-danger, #a1262b);
+    border-color: var(--ak-color-danger, #a1262b);
+  }
 `;

@@ -1,8 +1,9 @@
 /**
  * @summary A quiz scene: single choice (radios), multiple choice (checkboxes, "choose all that
- * apply") or true/false (two radios). "Svar" checks the answer; then a correct/incorrect
- * message and the explanation are shown and the question turns read-only, marking the
- * learner's answer and the correct one. An answered quiz shows the same read-only view.
+ * apply"), true/false (two radios) or spot the signs (toggle buttons on the pieces of an e-mail
+ * or screen). "Svar" checks the answer; then a correct/incorrect message and the explanation
+ * are shown and the question turns read-only, marking the learner's answer and the correct one.
+ * An answered quiz shows the same read-only view.
  *
  * @event ak-respond - The learner checked an answer. detail: `{ response: string[] }` (option
  *   ids, or `['true']` / `['false']`). Bubbles, not composed: it stays inside the player.
@@ -15,6 +16,7 @@
  * @csspart feedback - The result and explanation shown after answering.
  */
 import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
 import { correctResponse } from '../../engine/scoring.js';
 import type { LangText, QuizScene } from '../../model/compiled.js';
 import { ui } from '../../i18n/strings.js';
@@ -32,9 +34,13 @@ interface Choice {
 export class AkQuiz extends AnsweredSceneElement<QuizScene> {
   static override styles = [base, styles];
 
+  /** Spot the signs: the pieces marked so far, in the order they were marked. */
+  @state() private marked: string[] = [];
+
   override render() {
     const scene = this.scene;
     if (!scene) return nothing;
+    if (scene.question === 'spot') return this.renderSpot(scene);
     const s = ui(this.lang);
     const lang = this.lang;
     const response = this.outcome?.response;
@@ -94,12 +100,49 @@ export class AkQuiz extends AnsweredSceneElement<QuizScene> {
           </div>`}`;
   }
 
+  private renderSpot(scene: QuizScene) {
+    const s = ui(this.lang);
+    const lang = this.lang;
+    const response = this.outcome?.response;
+    const answered = response !== undefined;
+    const options = scene.options ?? [];
+    const signs = options.filter((o) => o.correct).map((o) => o.id);
+    const marks = { options, marked: response ?? this.marked, revealed: answered };
+    const described = ['spot-hint', ...(this.missing ? ['missing'] : [])].join(' ');
+    return html`${this.heading(scene)}
+      <div class="spot" role="group" aria-labelledby="spot-prompt" aria-describedby=${described}>
+        <p id="spot-prompt" class="prompt" lang=${fallbackLang(scene.prompt, lang)}>${inline(scene.prompt, lang)}</p>
+        <p id="spot-hint" class="hint">${s.spotHint}</p>
+        <ak-medium part="medium" .medium=${scene.medium} .marks=${marks} lang=${lang} @ak-mark=${this.toggleMark}></ak-medium>
+        ${answered ? nothing : html`<p class="count" aria-live="polite">${s.spotMarked(this.marked.length)}</p>`}
+      </div>
+      ${answered
+        ? html`<div class="feedback ${this.outcome!.correct ? 'good' : ''}" part="feedback">
+            <h3 id="feedback-heading" tabindex="-1">${this.outcome!.correct ? s.correct : s.incorrect}</h3>
+            <p class="tally">${s.spotTally(signs.filter((id) => response.includes(id)).length, signs.length, response.filter((id) => !signs.includes(id)).length)}</p>
+            <div class="body" lang=${fallbackLang(scene.explanation, lang)}>${rich(scene.explanation, lang)}</div>
+          </div>`
+        : html`<div class="actions">
+            <button part="confirm" @click=${this.check}>${s.checkAnswer}</button>
+            ${this.missing ? html`<p id="missing" class="error" role="alert">${s.pickSign}</p>` : nothing}
+          </div>`}`;
+  }
+
+  private toggleMark(event: CustomEvent<{ id: string }>) {
+    const id = event.detail.id;
+    this.marked = this.marked.includes(id) ? this.marked.filter((m) => m !== id) : [...this.marked, id];
+    this.missing = false;
+  }
+
   private onChange() {
     this.missing = false;
   }
 
   private check() {
-    const checked = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
+    const checked =
+      this.scene?.question === 'spot'
+        ? [...this.marked]
+        : [...this.renderRoot.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
     if (checked.length === 0) {
       this.missing = true;
       return;

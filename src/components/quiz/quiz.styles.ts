@@ -20,6 +20,20 @@ export const styles = css`
     color: var(--ak-color-danger, #a1262b);
     border-color: var(--ak-color-danger, #a1262b);
   }
+  .spot .prompt {
+    font-weight: 600;
+    margin-bottom: 0.25rem;
+  }
+  .spot .hint {
+    margin-top: 0;
+  }
+  .spot .count {
+    margin-top: -0.5rem;
+    color: var(--ak-color-muted, #50575e);
+  }
+  .feedback .tally {
+    font-weight: 600;
+  }
   .actions .error {
     margin: 0;
   }
