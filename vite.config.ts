@@ -30,6 +30,24 @@ export function runtimeConfig(format: TrackingFormat, outDir: string) {
   });
 }
 
+/** The dialogue tool's page (src/dialogue): one build serves every module that has a dialogue.yaml. */
+export function dialogueConfig(outDir: string) {
+  return defineConfig({
+    root: fileURLToPath(new URL('./src/dialogue', import.meta.url)),
+    base: './',
+    logLevel: 'warn',
+    plugins: [viteSingleFile({ removeViteModuleLoader: true })],
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2020',
+      minify: true,
+      reportCompressedSize: false,
+      modulePreload: { polyfill: false },
+    },
+  });
+}
+
 // vitest reads `test` from here. (Packages are built by build-scripts/, not by `npx vite`.)
 export default {
   test: {

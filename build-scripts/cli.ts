@@ -5,16 +5,18 @@
  *     -- --activity-base <IRI>  name xAPI activities under the organisation's IRI (or AK_ACTIVITY_BASE)
  *   npm run schema              write the JSON Schemas for editors into modules/schema/
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { publishedSchemas } from '../src/model/schema.js';
 import { checkCoverage, loadFramework, loadModule, moduleDirs } from './load-module.js';
 import { formatProblem, type Problem } from './yaml-file.js';
-import { FORMATS, buildRuntime } from './runtime.js';
-import { packageFiles, pageFor, zip } from './package.js';
-import type { CompiledModule } from '../src/model/compiled.js';
+import { FORMATS, buildDialogueRuntime, buildRuntime } from './runtime.js';
+import { dialoguePageFor, packageFiles, pageFor, zip } from './package.js';
+import type { CompiledDialogue, CompiledModule } from '../src/model/compiled.js';
 import type { CompetenceFramework } from '../src/model/schema.js';
-import { writePublication } from './publication.js';
+import { printToPdf, writePublication } from './publication.js';
+import { CHROMIUM_PATH } from './browser/chromium-flags.mjs';
 import { activityBase as normaliseBase } from '../xapi/activities.js';
 import { DEFAULT_ACTIVITY_BASE } from '../xapi/vocabulary.js';
 import { xapiProfile } from '../xapi/profile.js';
@@ -37,17 +39,19 @@ export function validateAll({
   modulesDir = join(root, 'modules'),
   frameworkFile = join(root, 'modules', 'competence-framework.yaml'),
   activityBase = DEFAULT_ACTIVITY_BASE,
-}: Sources = {}): { modules: CompiledModule[]; problems: Problem[]; framework?: CompetenceFramework } {
+}: Sources = {}): { modules: CompiledModule[]; dialogues: CompiledDialogue[]; problems: Problem[]; framework?: CompetenceFramework } {
   const { framework, problems } = loadFramework(frameworkFile);
   const modules: CompiledModule[] = [];
-  if (!framework) return { modules, problems };
+  const dialogues: CompiledDialogue[] = [];
+  if (!framework) return { modules, dialogues, problems };
   for (const dir of moduleDirs(modulesDir)) {
     const result = loadModule(dir, framework, normaliseBase(activityBase));
     problems.push(...result.problems);
     if (result.module) modules.push(result.module);
+    if (result.dialogue) dialogues.push(result.dialogue);
   }
   if (!problems.some((p) => p.severity === 'error')) problems.push(...checkCoverage(frameworkFile, framework, modules));
-  return { modules, problems, framework };
+  return { modules, dialogues, problems, framework };
 }
 
 /** xapi/profile.jsonld from the vocabulary and the competence framework. */
@@ -76,7 +80,7 @@ export async function buildAll(
   { distDir = join(root, 'dist'), quiet = false, ...sources }: Sources & { distDir?: string; /** Print errors only, no warnings (tests, bench). */ quiet?: boolean } = {},
 ): Promise<{ modules: CompiledModule[]; ms: number }> {
   const started = performance.now();
-  const { modules, problems, framework } = validateAll(sources);
+  const { modules, dialogues, problems, framework } = validateAll(sources);
   report(quiet ? problems.filter((p) => p.severity === 'error') : problems);
   if (!framework || problems.some((p) => p.severity === 'error')) throw new Error('module files have errors (see above)');
   if (modules.length === 0) throw new Error('no modules found in modules/');
@@ -85,21 +89,49 @@ export async function buildAll(
   mkdirSync(join(distDir, 'packages'), { recursive: true });
   mkdirSync(join(distDir, 'content'), { recursive: true });
   for (const module of modules) writeFileSync(join(distDir, 'content', `${module.id}.json`), JSON.stringify(module, null, 2));
+  for (const dialogue of dialogues) writeFileSync(join(distDir, 'content', `${dialogue.moduleId}.dialogue.json`), JSON.stringify(dialogue, null, 2));
   writeFileSync(join(distDir, 'content', 'index.json'), JSON.stringify(modules.map((m) => m.id)));
+  // Dialogue tools (dialogue.yaml) get a page of their own, beside the module's web page and in its web zip.
+  const dialogueRuntime = dialogues.length ? await buildDialogueRuntime(distDir) : '';
+  const dialoguePages = new Map(dialogues.map((d) => [d.moduleId, dialoguePageFor(dialogueRuntime, d)]));
   for (const format of FORMATS) {
     const runtime = await buildRuntime(format, distDir);
     for (const module of modules) {
       const page = pageFor(runtime, module);
-      const bytes = await zip(packageFiles(format, module, page));
-      writeFileSync(join(distDir, 'packages', `${module.id}-${format}.zip`), bytes);
+      const files = packageFiles(format, module, page);
+      const dialoguePage = dialoguePages.get(module.id);
+      if (format === 'web' && dialoguePage) files.set(DIALOGUE_PAGE, dialoguePage);
+      writeFileSync(join(distDir, 'packages', `${module.id}-${format}.zip`), await zip(files));
       if (format === 'web') {
         mkdirSync(join(distDir, 'web', module.id), { recursive: true });
         writeFileSync(join(distDir, 'web', module.id, 'index.html'), page);
+        if (dialoguePage) writeFileSync(join(distDir, 'web', module.id, DIALOGUE_PAGE), dialoguePage);
       }
     }
   }
   await writePublication(framework, modules, distDir);
+  await writeDialogueCards(dialogues, distDir);
   return { modules, ms: performance.now() - started };
+}
+
+/** The dialogue tool's page in dist/web/<id>/ and in the module's web zip. */
+export const DIALOGUE_PAGE = 'dialogue.html';
+
+/** The printable dilemma cards: dist/publication/dialogue-<id>.<lang>.pdf, printed from the dialogue page itself. */
+async function writeDialogueCards(dialogues: readonly CompiledDialogue[], distDir: string): Promise<void> {
+  if (dialogues.length === 0) return;
+  if (!existsSync(CHROMIUM_PATH)) {
+    console.warn(`Dilemma-card PDFs skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROME_PATH). The cards print from dist/web/<id>/${DIALOGUE_PAGE}.`);
+    return;
+  }
+  const jobs = dialogues.flatMap((d) =>
+    (['da', 'en'] as const).map((lang) => ({
+      url: `${pathToFileURL(join(distDir, 'web', d.moduleId, DIALOGUE_PAGE)).href}?lang=${lang}`,
+      pdf: join(distDir, 'publication', `dialogue-${d.moduleId}.${lang}.pdf`),
+      ready: `!!document.querySelector('ak-dialogue')?.shadowRoot?.querySelector('.printed-card')`,
+    })),
+  );
+  await printToPdf(jobs);
 }
 
 function report(problems: Problem[]): void {

@@ -7,12 +7,13 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
-import type { CompiledModule } from '../src/model/compiled.js';
+import type { CompiledDialogue, CompiledModule } from '../src/model/compiled.js';
 import type { TrackingFormat } from '../src/tracking/tracker.js';
 import { SCORM12_XSDS, SCORM2004_XSDS, cmi5Xml, scorm12Manifest, scorm2004Manifest, tincanXml } from './manifests.js';
 
 export const SCHEMAS_DIR = join(import.meta.dirname, 'schemas');
 const CONTENT_SLOT = '__AK_MODULE__';
+const DIALOGUE_SLOT = '__AK_DIALOGUE__';
 /** The files an LMS reads to import a package, one per format. */
 const DESCRIPTORS = ['imsmanifest.xml', 'tincan.xml', 'cmi5.xml'];
 /** 1980-01-01, the earliest date a zip can hold: nothing about the build time leaks in. */
@@ -20,12 +21,20 @@ const ZIP_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
 
 /** Puts the module into the runtime page. `<` is escaped so content can never close the script tag. */
 export function pageFor(runtimeHtml: string, module: CompiledModule): string {
-  if (!runtimeHtml.includes(CONTENT_SLOT)) throw new Error('runtime page has no content slot');
-  const json = JSON.stringify(module).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-  const title = plainText(module.title.da);
-  return runtimeHtml
-    .replace(CONTENT_SLOT, () => json)
-    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)}</title>`);
+  return fillSlot(runtimeHtml, CONTENT_SLOT, module, module.title.da);
+}
+
+/** Puts a module's dialogue tool into the dialogue page, as pageFor does with a module. */
+export function dialoguePageFor(dialogueHtml: string, dialogue: CompiledDialogue): string {
+  return fillSlot(dialogueHtml, DIALOGUE_SLOT, dialogue, dialogue.title.da);
+}
+
+function fillSlot(html: string, slot: string, data: unknown, titleHtml: string): string {
+  if (!html.includes(slot)) throw new Error(`page has no ${slot} slot`);
+  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return html
+    .replace(slot, () => json)
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(plainText(titleHtml))}</title>`);
 }
 
 export function plainText(html: string): string {

@@ -198,16 +198,28 @@ export async function writePublication(framework: CompetenceFramework, modules: 
     console.warn(`Competence-profile PDFs skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROME_PATH). The HTML pages are in ${dir}.`);
     return pages;
   }
+  await printToPdf(pages.map((html) => ({ url: `file://${html}`, pdf: html.replace(/\.html$/, '.pdf') })), { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' });
+  return pages;
+}
+
+/**
+ * Prints pages to PDF with Chromium's print media (what the pages' print CSS says). `ready`
+ * waits for pages that render with script (the dialogue tool).
+ */
+export async function printToPdf(
+  jobs: ReadonlyArray<{ url: string; pdf: string; ready?: string }>,
+  margin?: { top: string; bottom: string; left: string; right: string },
+): Promise<void> {
   const { launchChromium } = await import('./browser/chromium.js');
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    for (const html of pages) {
-      await page.goto(`file://${html}`);
-      await page.pdf({ path: html.replace(/\.html$/, '.pdf'), format: 'A4', printBackground: true, margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } });
+    for (const job of jobs) {
+      await page.goto(job.url);
+      if (job.ready) await page.waitForFunction(job.ready);
+      await page.pdf({ path: job.pdf, format: 'A4', printBackground: true, ...(margin ? { margin } : { preferCSSPageSize: true }) });
     }
   } finally {
     await browser.close();
   }
-  return pages;
 }

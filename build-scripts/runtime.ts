@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
-import { runtimeConfig } from '../vite.config.js';
+import { dialogueConfig, runtimeConfig } from '../vite.config.js';
 import type { TrackingFormat } from '../src/tracking/tracker.js';
 
 export const FORMATS: TrackingFormat[] = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web'];
@@ -10,5 +10,12 @@ export const FORMATS: TrackingFormat[] = ['scorm12', 'scorm2004', 'xapi', 'cmi5'
 export async function buildRuntime(format: TrackingFormat, distDir: string): Promise<string> {
   const outDir = resolve(distDir, '.runtime', format);
   await build({ ...runtimeConfig(format, outDir), configFile: false });
+  return readFileSync(join(outDir, 'index.html'), 'utf8');
+}
+
+/** The dialogue tool's page, without a dialogue in it yet (see dialoguePageFor). */
+export async function buildDialogueRuntime(distDir: string): Promise<string> {
+  const outDir = resolve(distDir, '.runtime', 'dialogue');
+  await build({ ...dialogueConfig(outDir), configFile: false });
   return readFileSync(join(outDir, 'index.html'), 'utf8');
 }

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CompiledModule, Scene } from '../../src/model/compiled.js';
+import type { CompiledDialogue, CompiledModule, Scene } from '../../src/model/compiled.js';
 export { unzipTo } from '../../build-scripts/package.js';
 import { isBest, sumPoints, earnedPoints } from '../../src/engine/scoring.js';
 import { ModuleEngine } from '../../src/engine/module-engine.js';
@@ -16,9 +16,18 @@ export const DIST = join(ROOT, 'dist');
 export async function builtModules(): Promise<CompiledModule[]> {
   const contentDir = join(DIST, 'content');
   return readdirSync(contentDir)
-    .filter((f) => f.endsWith('.json') && f !== 'index.json')
+    .filter((f) => f.endsWith('.json') && f !== 'index.json' && !f.endsWith('.dialogue.json'))
     .sort()
     .map((f) => JSON.parse(readFileSync(join(contentDir, f), 'utf8')) as CompiledModule);
+}
+
+/** The built dialogue tools (dist/content/<id>.dialogue.json), one per module with a dialogue.yaml. */
+export function builtDialogues(): CompiledDialogue[] {
+  const contentDir = join(DIST, 'content');
+  return readdirSync(contentDir)
+    .filter((f) => f.endsWith('.dialogue.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(contentDir, f), 'utf8')) as CompiledDialogue);
 }
 
 export type Strategy = 'best' | 'poor';

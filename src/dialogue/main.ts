@@ -1,0 +1,44 @@
+/**
+ * The dialogue tool's page: reads the dialogue embedded in the page and shows it. The language
+ * comes from `?lang=en`, else the learner's last choice, else Danish. Nothing is sent anywhere.
+ */
+import { AkDialogue } from '../components/dialogue/dialogue.component.js';
+import type { CompiledDialogue, Lang } from '../model/compiled.js';
+
+const LANG_KEY = 'ak:lang';
+
+if (!customElements.get('ak-dialogue')) customElements.define('ak-dialogue', AkDialogue);
+
+const dialogue = JSON.parse(document.getElementById('ak-dialogue')!.textContent!) as CompiledDialogue;
+const element = document.createElement('ak-dialogue');
+element.dialogue = dialogue;
+element.lang = initialLanguage();
+showLanguage(element.lang);
+element.addEventListener('ak-language', (event) => {
+  const { lang } = (event as CustomEvent<{ lang: Lang }>).detail;
+  showLanguage(lang);
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    /* the choice is not kept; nothing else depends on it */
+  }
+});
+document.body.append(element);
+
+function initialLanguage(): Lang {
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked === 'da' || asked === 'en') return asked;
+  try {
+    const stored = localStorage.getItem(LANG_KEY);
+    if (stored === 'da' || stored === 'en') return stored;
+  } catch {
+    /* file:// pages may have no storage */
+  }
+  return 'da';
+}
+
+function showLanguage(lang: Lang): void {
+  document.documentElement.lang = lang;
+  const title = (lang === 'en' ? dialogue.title.en : undefined) ?? dialogue.title.da;
+  document.title = new DOMParser().parseFromString(title, 'text/html').body.textContent?.trim() ?? '';
+}
