@@ -4,6 +4,7 @@
  *   npm run build               validate, then build every module in every format into dist/
  *     -- --activity-base <IRI>  name xAPI activities under the organisation's IRI (or AK_ACTIVITY_BASE)
  *   npm run schema              write the JSON Schemas for editors into modules/schema/
+ *   npm run coverage            which scored items train each area of each role's profile
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -16,6 +17,7 @@ import { dialoguePageFor, packageFiles, pageFor, zip } from './package.js';
 import type { CompiledDialogue, CompiledModule } from '../src/model/compiled.js';
 import type { CompetenceFramework } from '../src/model/schema.js';
 import { printToPdf, writePublication } from './publication.js';
+import { coverage, coverageCsv, coverageMarkdown } from './coverage.js';
 import { CHROMIUM_PATH } from './browser/chromium-flags.mjs';
 import { activityBase as normaliseBase } from '../xapi/activities.js';
 import { DEFAULT_ACTIVITY_BASE } from '../xapi/vocabulary.js';
@@ -74,7 +76,7 @@ export function writeSchemas(dir = join(root, 'modules', 'schema')): void {
 }
 
 /** The folders a build writes in its dist folder (and replaces at the next build). */
-const BUILD_OUTPUTS = ['packages', 'content', 'web', 'publication', '.runtime'];
+const BUILD_OUTPUTS = ['packages', 'content', 'web', 'publication', '.runtime', 'coverage.md', 'coverage.csv'];
 
 export async function buildAll(
   { distDir = join(root, 'dist'), quiet = false, ...sources }: Sources & { distDir?: string; /** Print errors only, no warnings (tests, bench). */ quiet?: boolean } = {},
@@ -111,6 +113,8 @@ export async function buildAll(
   }
   await writePublication(framework, modules, distDir);
   await writeDialogueCards(dialogues, distDir);
+  writeFileSync(join(distDir, 'coverage.md'), coverageMarkdown(framework, modules));
+  writeFileSync(join(distDir, 'coverage.csv'), coverageCsv(framework, modules));
   return { modules, ms: performance.now() - started };
 }
 
@@ -147,7 +151,7 @@ function option(name: string, env: string): string | undefined {
   return value;
 }
 
-const USAGE = `usage: tsx build-scripts/cli.ts validate|build|schema [options]
+const USAGE = `usage: tsx build-scripts/cli.ts validate|build|schema|coverage [options]
   --modules <dir>          folder with one subfolder per module (default: modules/; env AK_MODULES)
   --dist <dir>             build: where the packages go (default: dist/; env AK_DIST)
   --activity-base <IRI>    build: the organisation's base IRI for xAPI activities (env AK_ACTIVITY_BASE)`;
@@ -173,6 +177,16 @@ async function main(): Promise<void> {
     const { modules, ms } = await buildAll({ activityBase, modulesDir, distDir });
     const dist = relative(process.cwd(), distDir ?? join(root, 'dist')) || '.';
     console.log(`Built ${modules.length} module(s) × ${FORMATS.length} formats in ${(ms / 1000).toFixed(1)} s → ${dist}/packages/, competence profiles → ${dist}/publication/`);
+  } else if (command === 'coverage') {
+    const { modules, problems, framework } = validateAll({ activityBase, modulesDir });
+    const errors = problems.filter((p) => p.severity === 'error');
+    if (!framework || errors.length) {
+      report(errors);
+      console.error('\nThe modules have errors; fix them (npm run validate) to see the coverage.');
+      process.exit(1);
+    }
+    console.log(coverageMarkdown(framework, modules));
+    if (coverage(framework, modules).some((row) => !row.covered)) process.exit(1);
   } else if (command === 'schema') {
     writeSchemas();
     writeProfile();

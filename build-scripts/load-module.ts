@@ -18,6 +18,7 @@ import {
 import type { CompiledDialogue, CompiledModule, ProfileInfo } from '../src/model/compiled.js';
 import { isBest, possiblePoints } from '../src/engine/scoring.js';
 import { checkSchema, didYouMean } from './check-schema.js';
+import { coverage, MIN_ITEMS } from './coverage.js';
 import { renderTexts } from './markdown.js';
 import { DEFAULT_ACTIVITY_BASE } from '../xapi/vocabulary.js';
 import { YamlFile, type Problem } from './yaml-file.js';
@@ -71,18 +72,14 @@ export function loadFramework(path: string): { framework?: CompetenceFramework; 
  */
 export function checkCoverage(path: string, framework: CompetenceFramework, modules: readonly CompiledModule[]): Problem[] {
   const file = new YamlFile(path);
-  framework.roles.forEach((role, i) => {
-    const ofRole = modules.filter((m) => m.roles.includes(role.id));
-    role.targets.forEach((t, j) => {
-      const items = ofRole.flatMap((m) =>
-        m.scenes.filter((s) => (s.type === 'decision' || s.type === 'quiz') && (possiblePoints(s)[t.area] ?? 0) > 0).map((s) => `${m.id}/${s.id}`),
-      );
-      if (items.length < 2) {
-        const where = ofRole.length ? `its modules (${ofRole.map((m) => m.id).join(', ')})` : 'its modules (there are none yet)';
-        file.warn(['roles', i, 'targets', j], `area "${t.area}" in the profile of role "${role.id}" is trained by ${items.length} scored item(s) across ${where}; at least 2 are needed`);
-      }
-    });
-  });
+  for (const row of coverage(framework, modules)) {
+    if (row.covered) continue;
+    const i = framework.roles.findIndex((r) => r.id === row.role);
+    const j = framework.roles[i].targets.findIndex((t) => t.area === row.area);
+    const ofRole = modules.filter((m) => m.roles.includes(row.role));
+    const where = ofRole.length ? `its modules (${ofRole.map((m) => m.id).join(', ')})` : 'its modules (there are none yet)';
+    file.warn(['roles', i, 'targets', j], `area "${row.area}" in the profile of role "${row.role}" is trained by ${row.items.length} scored item(s) across ${where}; at least ${MIN_ITEMS} are needed`);
+  }
   return file.problems;
 }
 

@@ -9,11 +9,12 @@ import type { CompiledModule } from '../../src/model/compiled.js';
 import { strings } from '../../src/i18n/strings.js';
 import { PROGRESS_STATE_ID, extensions } from '../../xapi/vocabulary.js';
 import { moduleIri } from '../../xapi/activities.js';
-import { builtModules, playOnEngine, type Strategy } from './package-fixtures.js';
+import { builtModules, playOnEngine, referenceModule, type Strategy } from './package-fixtures.js';
 import { currentSceneId, walk } from './module-driver.js';
 import { learner, leave, ours, profileProblems, verbName, XapiEnv, type Stored } from './xapi-fixtures.js';
 
 const modules = await builtModules();
+const reference = referenceModule(modules);
 const env = new XapiEnv();
 let mini: CompiledModule;
 
@@ -126,7 +127,12 @@ for (const module of modules) {
         expect(profileProblems(statements)).toEqual([]);
       });
     }
+  });
+}
 
+// The reference module: resume, closing, outages and lost replies (the runtime, not the content).
+for (const module of [reference]) {
+  describe(`${module.id}: TinCan package with the real LRS, leaving, relaunching, outages`, () => {
     it('leave halfway, relaunch: suspended, then a new session resumes at the same scene from the State API', async () => {
       const registration = randomUUID();
       const actor = learner();

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -103,14 +103,18 @@ for (const module of modules) {
       for (const area of module.areas) expect(xml).toContain(`<objective idref="${areaIri(area.id)}"/>`);
     });
 
-    it('each package has one self-contained page: no external scripts, styles or fetches', async () => {
+    it('each package has one self-contained page (the web zip also its dialogue tool): no external scripts, styles or fetches', async () => {
+      const hasDialogue = existsSync(join(DIST, 'content', `${module.id}.dialogue.json`));
       for (const format of FORMATS) {
-        const html = await zips[format].file('index.html')!.async('string');
-        expect(html).not.toMatch(/<script[^>]+src=/);
-        expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/);
-        expect(html).toContain('id="ak-module"');
+        const pages = format === 'web' && hasDialogue ? ['dialogue.html', 'index.html'] : ['index.html'];
         const htmlFiles = Object.keys(zips[format].files).filter((f) => f.endsWith('.html') || f.endsWith('.js') || f.endsWith('.css'));
-        expect(htmlFiles).toEqual(['index.html']);
+        expect(htmlFiles).toEqual(pages);
+        for (const page of pages) {
+          const html = await zips[format].file(page)!.async('string');
+          expect(html).not.toMatch(/<script[^>]+src=/);
+          expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/);
+          expect(html).toContain(page === 'index.html' ? 'id="ak-module"' : 'id="ak-dialogue"');
+        }
       }
       expect(readFileSync(join(DIST, 'web', module.id, 'index.html'), 'utf8')).toBe(await zips.web.file('index.html')!.async('string'));
     });
