@@ -17,51 +17,46 @@ import { startLrs, type Lrs } from './lrs/lrs.js';
 import { prepareCmi5Launch } from './lrs/cmi5-lms.js';
 import { moduleIri } from '../xapi/activities.js';
 import { createRequire } from 'node:module';
+import { modulePaths } from './coverage.js';
 
 const RUNS = 7;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
- * The longest resume state over every path through the module (every option of every
- * decision, so every branch), with the widest answer at each quiz (all options of a
- * multiple-choice question), measured after every scene.
+ * The longest resume state over every path through the module (every branch), with the widest
+ * answer at each item (all pieces of a multiple-choice or spot question, the last option of the
+ * others, whose index is longest), measured after every scene. Which option is chosen at a
+ * decision changes the state only through the branch it takes, so the paths are enough.
  */
 function resumeStateSizes(module: CompiledModule): { max: number; paths: number; perScene: number[] } {
   let max = 0;
-  let paths = 0;
   let perScene: number[] = [];
-  const explore = (choices: string[][]): void => {
+  const index = new Map(module.scenes.map((s, i) => [s.id, i]));
+  const paths = modulePaths(module);
+  for (const path of paths) {
     const engine = new ModuleEngine(module);
     const sizes = [engine.serialize().length];
-    let branchIndex = 0;
-    for (let guard = 0; guard < 500 && engine.scene.type !== 'summary'; guard++) {
+    for (let step = 0; step < path.length - 1; step++) {
       const scene = engine.scene;
       if (scene.type === 'decision') {
-        const options = scene.options.map((o) => [o.id]);
-        const pick = choices[branchIndex] ?? options[0];
-        if (branchIndex === choices.length) {
-          // Every other option of this decision is a path of its own.
-          for (const other of options.slice(1)) explore([...choices, other]);
-        }
-        branchIndex++;
-        engine.answer(pick);
+        const following = scene.next ?? module.scenes[index.get(scene.id)! + 1]?.id;
+        const onPath = scene.options.filter((o) => (o.next ?? following) === path[step + 1]);
+        engine.answer([onPath.at(-1)!.id]);
       } else if (scene.type === 'quiz') {
-        engine.answer(scene.question === 'multiple' ? (scene.options ?? []).map((o) => o.id) : scene.question === 'true-false' ? ['false'] : [scene.options![0].id]);
+        const ids = (scene.options ?? []).map((o) => o.id);
+        engine.answer(scene.question === 'multiple' || scene.question === 'spot' ? ids : scene.question === 'true-false' ? ['false'] : [ids.at(-1)!]);
       }
-      if (!engine.canGoNext) break;
       engine.next();
       sizes.push(engine.serialize().length);
     }
-    paths++;
     const longest = Math.max(...sizes);
     if (longest >= max) {
       max = longest;
       perScene = sizes;
     }
-  };
-  explore([]);
-  return { max, paths, perScene };
+  }
+  return { max, paths: paths.length, perScene };
 }
 
 /**
@@ -153,11 +148,11 @@ async function main(): Promise<void> {
   console.log(`  ours (launch, queue, State API; cmi5 runtime minus SCORM 2004 runtime): ${kb(runtimeGz('cmi5') - runtimeGz('scorm2004'))}`);
   console.log(`  @xapi/cmi5 1.4.0 bundle (with @xapi/xapi and axios inside): ${kb(cmi5Lib)}; @xapi/xapi 2.2.8 bundle (with axios): ${kb(xapiLib)}\n`);
 
-  const largest = [...modules].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length)[0];
-  const resume = resumeStateSizes(largest);
-  console.log(`Resume state of the largest module (${largest.id}), over all ${resume.paths} combinations of decisions, after every scene:`);
-  console.log(`  max ${resume.max} characters of SCORM 1.2's 4096 (${((resume.max / 4096) * 100).toFixed(1)} %)`);
-  console.log(`  longest path, per scene: ${resume.perScene.join(' ')}`);
+  console.log('Resume state over every path (every branch), widest answers, after every scene [SCORM 1.2 limit 4096]:');
+  for (const module of modules) {
+    const resume = resumeStateSizes(module);
+    console.log(`  ${module.id.padEnd(34)} max ${String(resume.max).padStart(4)} characters (${((resume.max / 4096) * 100).toFixed(1)} %) over ${resume.paths} paths; longest, per scene: ${resume.perScene.join(' ')}`);
+  }
 }
 
 main().catch((error) => {

@@ -20,6 +20,14 @@ export function cmiIdentifier(...parts: string[]): string {
 }
 
 /** Trims plain text to a data-model limit without cutting a character in two. */
+/**
+ * Text for an LMS's short string fields: one line (LMSs show these in one-line reports, and
+ * scorm-again refuses a line break in a localized string), at most `max` characters.
+ */
+export function clipLine(text: string, max: number): string {
+  return clip(text.replace(/\s+/g, ' ').trim(), max);
+}
+
 export function clip(text: string, max: number): string {
   const chars = Array.from(text);
   return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';

@@ -43,7 +43,7 @@ describe('dialogue tools', () => {
           await tab.goto(pathToFileURL(page).href);
           const items = tab.locator('ak-dialogue .card-list li button');
           await expect.poll(() => items.count()).toBe(d.cards.length);
-          expect(await items.allTextContents()).toEqual(d.cards.map((c) => plainText(c.title.da)));
+          expect((await items.allTextContents()).map((t) => t.trim())).toEqual(d.cards.map((c) => plainText(c.title.da)));
           const seen: string[] = [];
           for (let i = 0; i < d.cards.length; i++) {
             await tab.keyboard.press('PageDown');

@@ -11,6 +11,8 @@ const SHORT_ID = /^(?=.*\w)[\w\-()+.:=@;$_!*'%/#]{1,250}$/;
 const TIME_2004 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,2}(Z|[+-]\d{2}(:\d{2})?)?)?$/;
 const NAV = /^(continue|previous|exit|exitAll|abandon|abandonAll|suspendAll|_none_|\{target=[^}]+\}(choice|jump))$/;
 
+/** A localized short string (descriptions): one line, as LMS reports show it and scorm-again requires. */
+const line = (max: number) => (v: string) => (/[\r\n]/.test(v) ? 'a line break in a one-line string' : len(max)(v));
 const len = (max: number) => (v: string) => (v.length <= max ? null : `longer than ${max} characters (${v.length})`);
 const oneOf = (...values: string[]) => (v: string) => (values.includes(v) ? null : `not one of ${values.join(', ')}`);
 const match = (re: RegExp, what: string) => (v: string) => (re.test(v) ? null : `not a valid ${what}`);
@@ -45,7 +47,7 @@ const RULES_2004: Array<[RegExp, (v: string, ctx: Ctx) => string | null]> = [
   [/^cmi\.objectives\.\d+\.score\.(raw|min|max)$/, real()],
   [/^cmi\.objectives\.\d+\.success_status$/, oneOf('passed', 'failed', 'unknown')],
   [/^cmi\.objectives\.\d+\.completion_status$/, oneOf('completed', 'incomplete', 'not attempted', 'unknown')],
-  [/^cmi\.objectives\.\d+\.description$/, len(250)],
+  [/^cmi\.objectives\.\d+\.description$/, line(250)],
   [/^cmi\.interactions\.\d+\.id$/, (v) => (URI.test(v) && v.length <= 4000 ? null : 'interaction id must be a URI without spaces')],
   [/^cmi\.interactions\.\d+\.type$/, oneOf('true-false', 'choice', 'fill-in', 'long-fill-in', 'matching', 'performance', 'sequencing', 'likert', 'numeric', 'other')],
   [/^cmi\.interactions\.\d+\.objectives\.\d+\.id$/, match(URI, 'URI')],
@@ -54,7 +56,7 @@ const RULES_2004: Array<[RegExp, (v: string, ctx: Ctx) => string | null]> = [
   [/^cmi\.interactions\.\d+\.weighting$/, real()],
   [/^cmi\.interactions\.\d+\.result$/, (v) => (/^(correct|incorrect|unanticipated|neutral)$/.test(v) || REAL_10_7.test(v) ? null : 'not a result')],
   [/^cmi\.interactions\.\d+\.latency$/, duration2004],
-  [/^cmi\.interactions\.\d+\.description$/, len(250)],
+  [/^cmi\.interactions\.\d+\.description$/, line(250)],
 ];
 
 const DECIMAL_12 = /^-?([0-9]{0,3})(\.[0-9]{1,2})?$/;

@@ -21,6 +21,8 @@ describe('strict cmi validators', () => {
       ['cmi.session_time', 'PT1.234S'],
       ['cmi.interactions.0.id', 'urn:x:has space'],
       ['cmi.score.scaled', '1.5'],
+      ['cmi.interactions.0.description', 'Første linje\nanden linje'],
+      ['cmi.objectives.0.description', 'x'.repeat(251)],
     ];
     expect(strictViolations('scorm2004', bad2004)).toHaveLength(bad2004.length);
   });

@@ -148,9 +148,16 @@ export const styles = css`
     .screen {
       display: none;
     }
+    /* A card must fit its page: compact type, as on a printed hand-out. */
     .print {
       display: block;
-      font-size: 11.5pt;
+      font-size: 10.5pt;
+      line-height: 1.35;
+    }
+    .print p,
+    .print ul,
+    .print ol {
+      margin: 0 0 5pt;
     }
     .cover,
     .printed-card {
@@ -162,18 +169,18 @@ export const styles = css`
     .printed-card {
       border: 1.5pt solid var(--ak-color-text);
       border-radius: 8pt;
-      padding: 14pt 16pt;
+      padding: 12pt 14pt;
     }
     .printed-card h2 {
-      font-size: 18pt;
-      margin: 0 0 8pt;
+      font-size: 16pt;
+      margin: 0 0 6pt;
     }
     .printed-card .situation {
-      font-size: 13pt;
+      font-size: 12pt;
     }
     .printed-card h3 {
-      font-size: 12pt;
-      margin: 10pt 0 4pt;
+      font-size: 11pt;
+      margin: 8pt 0 3pt;
     }
     .printed-card .notes {
       break-inside: avoid;

@@ -1,7 +1,7 @@
 /** SCORM 2004 4th edition: cmi.* through API_1484_11. */
 import type { InteractionReport, LaunchInfo, ProgressReport } from '../tracker.js';
 import { isoDuration, scormTimestamp } from '../time-format.js';
-import { clip, interactionUrn, objectiveUrn } from '../identifiers.js';
+import { clip, clipLine, interactionUrn, objectiveUrn } from '../identifiers.js';
 import { SCORM2004_NAMES, type LmsConnection } from './lms-connection.js';
 import { ScormTracker, languageOf, lmsNumber, modeOf } from './scorm-tracker.js';
 
@@ -49,7 +49,7 @@ export class Scorm2004Tracker extends ScormTracker {
       const n = lms.objectiveIndex(objectiveUrn(area.id));
       if (n === null) continue;
       const o = `cmi.objectives.${n}`;
-      lms.set(`${o}.description`, clip(area.title, 250));
+      lms.set(`${o}.description`, clipLine(area.title, 250));
       lms.set(`${o}.completion_status`, area.passed === null ? 'not attempted' : 'completed');
       if (area.passed === null) continue;
       lms.set(`${o}.score.scaled`, area.scaled!);
@@ -74,7 +74,7 @@ export class Scorm2004Tracker extends ScormTracker {
     lms.set(`${p}.learner_response`, pattern(i.response));
     lms.set(`${p}.result`, i.correct ? 'correct' : 'incorrect');
     lms.set(`${p}.latency`, isoDuration(i.latencyMs));
-    lms.set(`${p}.description`, clip(i.description, 250));
+    lms.set(`${p}.description`, clipLine(i.description, 250));
   }
 
   protected writeExit(lms: LmsConnection, reason: 'done' | 'suspend'): void {
