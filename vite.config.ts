@@ -12,11 +12,21 @@ import type { TrackingFormat } from './src/tracking/tracker.js';
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 export function runtimeConfig(format: TrackingFormat, outDir: string) {
+  return singleFilePage('./src/app', outDir, { __AK_FORMAT__: JSON.stringify(format), __AK_VERSION__: JSON.stringify(version) });
+}
+
+/** The dialogue tool's page (src/dialogue): one build serves every module that has a dialogue.yaml. */
+export function dialogueConfig(outDir: string) {
+  return singleFilePage('./src/dialogue', outDir);
+}
+
+/** One self-contained index.html from the page in `root`. */
+function singleFilePage(root: string, outDir: string, define: Record<string, string> = {}) {
   return defineConfig({
-    root: fileURLToPath(new URL('./src/app', import.meta.url)),
+    root: fileURLToPath(new URL(root, import.meta.url)),
     base: './',
     logLevel: 'warn',
-    define: { __AK_FORMAT__: JSON.stringify(format), __AK_VERSION__: JSON.stringify(version) },
+    define,
     plugins: [viteSingleFile({ removeViteModuleLoader: true })],
     build: {
       outDir,
@@ -25,24 +35,6 @@ export function runtimeConfig(format: TrackingFormat, outDir: string) {
       minify: true,
       reportCompressedSize: false,
       // One inlined script: nothing to preload.
-      modulePreload: { polyfill: false },
-    },
-  });
-}
-
-/** The dialogue tool's page (src/dialogue): one build serves every module that has a dialogue.yaml. */
-export function dialogueConfig(outDir: string) {
-  return defineConfig({
-    root: fileURLToPath(new URL('./src/dialogue', import.meta.url)),
-    base: './',
-    logLevel: 'warn',
-    plugins: [viteSingleFile({ removeViteModuleLoader: true })],
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'es2020',
-      minify: true,
-      reportCompressedSize: false,
       modulePreload: { polyfill: false },
     },
   });

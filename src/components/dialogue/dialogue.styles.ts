@@ -2,17 +2,6 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --ak-color-primary: #0f5499;
-    --ak-color-primary-hover: #0b3f73;
-    --ak-color-primary-text: #ffffff;
-    --ak-color-focus: #0b3f73;
-    --ak-color-text: #1f2328;
-    --ak-color-muted: #50575e;
-    --ak-color-bg: #ffffff;
-    --ak-color-surface: #f4f6f8;
-    --ak-color-border: #6b737b;
-    --ak-color-border-subtle: #d0d5da;
-    --ak-radius: 6px;
     display: block;
     background: var(--ak-color-bg);
   }

@@ -2,26 +2,6 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    /* Brand: organisations override these on ak-player (or any ancestor). */
-    --ak-color-primary: #0f5499;
-    --ak-color-primary-hover: #0b3f73;
-    --ak-color-primary-text: #ffffff;
-    --ak-color-focus: #0b3f73;
-    --ak-color-link: #0f5499;
-    --ak-color-text: #1f2328;
-    --ak-color-muted: #50575e;
-    --ak-color-bg: #ffffff;
-    --ak-color-surface: #f4f6f8;
-    --ak-color-selected: #eef4fa;
-    --ak-color-border: #6b737b;
-    --ak-color-border-subtle: #d0d5da;
-    --ak-color-success: #1e6b35;
-    --ak-color-success-bg: #e8f4ec;
-    --ak-color-danger: #a1262b;
-    --ak-color-danger-bg: #fcecec;
-    --ak-color-warning-bg: #fff7e0;
-    --ak-color-warning-text: #5c3c00;
-    --ak-radius: 6px;
     background: var(--ak-color-bg);
   }
   .root {

@@ -1,10 +1,35 @@
 /**
  * Styles every ak- element shares: box model, text, focus ring, buttons, fieldsets,
  * feedback boxes and reduced motion. Brand colours are CSS custom properties, set with
- * defaults on `ak-player` (see player.styles.ts) and inherited through shadow roots;
+ * defaults on `ak-player` and `ak-dialogue` (`brand` below) and inherited through shadow roots;
  * each `var()` here repeats the default so an element also works on its own.
  */
 import { css } from 'lit';
+
+/** The brand's defaults, set on the outermost elements (ak-player, ak-dialogue); organisations override them there or on any ancestor. */
+export const brand = css`
+  :host {
+    --ak-color-primary: #0f5499;
+    --ak-color-primary-hover: #0b3f73;
+    --ak-color-primary-text: #ffffff;
+    --ak-color-focus: #0b3f73;
+    --ak-color-link: #0f5499;
+    --ak-color-text: #1f2328;
+    --ak-color-muted: #50575e;
+    --ak-color-bg: #ffffff;
+    --ak-color-surface: #f4f6f8;
+    --ak-color-selected: #eef4fa;
+    --ak-color-border: #6b737b;
+    --ak-color-border-subtle: #d0d5da;
+    --ak-color-success: #1e6b35;
+    --ak-color-success-bg: #e8f4ec;
+    --ak-color-danger: #a1262b;
+    --ak-color-danger-bg: #fcecec;
+    --ak-color-warning-bg: #fff7e0;
+    --ak-color-warning-text: #5c3c00;
+    --ak-radius: 6px;
+  }
+`;
 
 export const base = css`
   :host {
