@@ -18,10 +18,13 @@ export interface CoverageRow {
   code: string;
   title: string;
   targetLevel: number;
-  /** `module/scene` of every scored item with points in the area. */
+  /** `module/scene` of every scored item with points in the area, on any branch. */
   items: string[];
+  /** How many of them every learner meets: per module the fewest over its paths, summed. */
+  onEveryPath: number;
   /** Items per module, for modules that train the area. */
   modules: Array<{ id: string; items: number }>;
+  /** At least MIN_ITEMS on every path: a branch never leaves an area too thin. */
   covered: boolean;
 }
 
@@ -35,6 +38,10 @@ export function coverage(framework: CompetenceFramework, modules: readonly Compi
         scenes: m.scenes.filter((s) => isScored(s) && (possiblePoints(s)[target.area] ?? 0) > 0).map((s) => s.id),
       }));
       const items = perModule.flatMap((m) => m.scenes.map((s) => `${m.id}/${s}`));
+      const onEveryPath = perModule.reduce((sum, m) => {
+        const module = ofRole.find((x) => x.id === m.id)!;
+        return sum + Math.min(...modulePaths(module).map((path) => path.filter((id) => m.scenes.includes(id)).length));
+      }, 0);
       return {
         role: role.id,
         area: target.area,
@@ -42,8 +49,9 @@ export function coverage(framework: CompetenceFramework, modules: readonly Compi
         title: area.title.da,
         targetLevel: target.level,
         items,
+        onEveryPath,
         modules: perModule.filter((m) => m.scenes.length > 0).map((m) => ({ id: m.id, items: m.scenes.length })),
-        covered: items.length >= MIN_ITEMS,
+        covered: onEveryPath >= MIN_ITEMS,
       };
     });
   });
@@ -76,7 +84,7 @@ export function coverageMarkdown(framework: CompetenceFramework, modules: readon
   const lines = [
     '# Coverage of the competence profiles',
     '',
-    `Every area of every role's profile needs at least ${MIN_ITEMS} scored items across the role's modules.`,
+    `Every area of every role's profile needs at least ${MIN_ITEMS} scored items across the role's modules that every learner meets, whichever branches they take.`,
     '',
     '## Modules',
     '',
@@ -89,10 +97,10 @@ export function coverageMarkdown(framework: CompetenceFramework, modules: readon
     }),
   ];
   for (const role of framework.roles) {
-    lines.push('', `## ${plainText(role.title.da)} (\`${role.id}\`)`, '', '| area | target level | scored items | modules | |', '|---|---|---|---|---|');
+    lines.push('', `## ${plainText(role.title.da)} (\`${role.id}\`)`, '', '| area | target level | scored items | on every path | modules (items) | |', '|---|---|---|---|---|---|');
     for (const row of rows.filter((r) => r.role === role.id)) {
       const where = row.modules.map((m) => `${m.id} (${m.items})`).join(', ') || '—';
-      lines.push(`| ${row.code} ${plainText(row.title)} | ${row.targetLevel} | ${row.items.length} | ${where} | ${row.covered ? 'ok' : `**fewer than ${MIN_ITEMS}**`} |`);
+      lines.push(`| ${row.code} ${plainText(row.title)} | ${row.targetLevel} | ${row.items.length} | ${row.onEveryPath} | ${where} | ${row.covered ? 'ok' : `**fewer than ${MIN_ITEMS}**`} |`);
     }
   }
   const missing = rows.filter((r) => !r.covered).length;
@@ -103,7 +111,7 @@ export function coverageMarkdown(framework: CompetenceFramework, modules: readon
 export function coverageCsv(framework: CompetenceFramework, modules: readonly CompiledModule[]): string {
   const quote = (v: string | number | boolean) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
   const rows = coverage(framework, modules).map((r) =>
-    [r.role, r.area, r.code, plainText(r.title), r.targetLevel, r.items.length, r.modules.map((m) => `${m.id}:${m.items}`).join(' '), r.covered].map(quote).join(','),
+    [r.role, r.area, r.code, plainText(r.title), r.targetLevel, r.items.length, r.onEveryPath, r.modules.map((m) => `${m.id}:${m.items}`).join(' '), r.covered].map(quote).join(','),
   );
-  return ['role,area,code,title,target_level,scored_items,modules,covered', ...rows].join('\n') + '\n';
+  return ['role,area,code,title,target_level,scored_items,on_every_path,modules,covered', ...rows].join('\n') + '\n';
 }

@@ -18,6 +18,7 @@ import {
 import type { CompiledDialogue, CompiledModule, ProfileInfo } from '../src/model/compiled.js';
 import { isBest, possiblePoints } from '../src/engine/scoring.js';
 import { checkSchema, didYouMean } from './check-schema.js';
+import { LOOSE_MARKER } from '../src/model/spot.js';
 import { coverage, MIN_ITEMS } from './coverage.js';
 import { renderTexts } from './markdown.js';
 import { DEFAULT_ACTIVITY_BASE } from '../xapi/vocabulary.js';
@@ -78,7 +79,7 @@ export function checkCoverage(path: string, framework: CompetenceFramework, modu
     const j = framework.roles[i].targets.findIndex((t) => t.area === row.area);
     const ofRole = modules.filter((m) => m.roles.includes(row.role));
     const where = ofRole.length ? `its modules (${ofRole.map((m) => m.id).join(', ')})` : 'its modules (there are none yet)';
-    file.warn(['roles', i, 'targets', j], `area "${row.area}" in the profile of role "${row.role}" is trained by ${row.items.length} scored item(s) across ${where}; at least ${MIN_ITEMS} are needed`);
+    file.warn(['roles', i, 'targets', j], `area "${row.area}" in the profile of role "${row.role}" is trained by ${row.onEveryPath} scored item(s) that every learner meets across ${where}${row.items.length > row.onEveryPath ? ` (${row.items.length} counting every branch)` : ''}; at least ${MIN_ITEMS} are needed`);
   }
   return file.problems;
 }
@@ -216,6 +217,8 @@ function loadScenes(
     }
     const html = textsWithHtml(scene);
     if (html.length) file.warn(html[0], 'this text contains HTML tags, which are shown as plain text; use Markdown (**bold**, lists, [links](…))');
+    const markers = strayMarkers(scene);
+    if (markers.length) file.warn(markers[0], '[[…]] marks a piece in the medium of a spot question (question: spot); here it is shown as written');
     scenes.push(scene);
   });
   return { scenes, sceneFiles };
@@ -349,9 +352,6 @@ function checkScenes(
   }
 }
 
-/** `[[option-id]]`: where a piece the learner can mark sits in a spot question's medium. */
-export const SPOT_MARKER = /\[\[([^\]\s]*)\]\]/g;
-
 /**
  * A spot question shows an e-mail or screen in which the learner marks the signs. Every option
  * is a piece of it: each must be placed exactly once, in Danish and in English, and every
@@ -363,11 +363,17 @@ function checkSpotMarkers(file: YamlFile, scene: Extract<Scene, { type: 'quiz' }
     file.error(medium ? ['medium', 'kind'] : ['question'], 'a spot question needs a "medium" of kind email or screen, with its options placed in it as [[option-id]]');
     return;
   }
-  const ids = new Set((scene.options ?? []).map((o) => o.id));
+  const options = scene.options ?? [];
+  const signs = options.filter((o) => o.correct).length;
+  if (signs === 0) file.error(['options'], 'a spot question needs at least one option with "correct: true" (a warning sign to find)');
+  else if (signs === options.length) file.warn(['options'], 'every piece is a warning sign, so marking everything is the right answer; add an innocent piece (correct: false) or two');
+  const ids = new Set(options.map((o) => o.id));
+  // Checked as the learner gets it: rendered, as the component finds the markers.
+  const rendered = renderTexts({ medium }).medium;
   for (const lang of ['da', 'en'] as const) {
     const count = new Map<string, number>();
-    for (const { path, text } of mediumTexts(medium, lang)) {
-      for (const [, id] of text.matchAll(SPOT_MARKER)) {
+    for (const { path, text } of mediumTexts(rendered, lang)) {
+      for (const [, id] of text.matchAll(LOOSE_MARKER)) {
         if (!ids.has(id)) file.error(path, `[[${id}]] names no option of this question${didYouMean(id, [...ids])}; options: ${[...ids].join(', ')}`);
         count.set(id, (count.get(id) ?? 0) + 1);
       }
@@ -435,6 +441,22 @@ function textsWithoutEnglish(value: unknown, path: Array<string | number> = []):
   const record = value as Record<string, unknown>;
   if (typeof record.da === 'string') return record.en === undefined ? [path] : [];
   return Object.entries(record).flatMap(([k, v]) => textsWithoutEnglish(v, [...path, k]));
+}
+
+/** Paths of texts with a spot marker where none belongs: anywhere but the medium of a spot question. */
+function strayMarkers(scene: Scene): Array<Array<string | number>> {
+  const spot = scene.type === 'quiz' && scene.question === 'spot';
+  const found: Array<Array<string | number>> = [];
+  const visit = (value: unknown, path: Array<string | number>): void => {
+    if (typeof value === 'string') {
+      if (new RegExp(LOOSE_MARKER.source).test(value)) found.push(path);
+    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
+    else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) if (!(spot && path.length === 0 && k === 'medium')) visit(v, [...path, k]);
+    }
+  };
+  visit(scene, []);
+  return found;
 }
 
 /** Paths of texts with something that looks like an HTML tag. */

@@ -7,13 +7,16 @@ import MarkdownIt from 'markdown-it';
 
 const md = markdown(false);
 /**
- * Texts of a medium (an e-mail, a chat, a letter) keep their line breaks, as in a signature, and
- * their addresses stay text: a URL in a mock (fake) e-mail is part of the scenario, not a link to click.
+ * Texts of a medium (an e-mail, a chat, a screen) keep their line breaks, as in a signature, and
+ * nothing in them links anywhere: a URL or address in a mock (fake) e-mail is part of the
+ * scenario, not something to click, and `<x@y>` is shown as written. The pieces of a spot
+ * question are rendered the same way, so no piece can become (or sit inside) a link.
  */
 const mediumMd = markdown(true);
 
 function markdown(inMedium: boolean): InstanceType<typeof MarkdownIt> {
   const it = new MarkdownIt({ html: false, linkify: !inMedium, typographer: false, breaks: inMedium });
+  if (inMedium) it.disable(['link', 'autolink', 'image', 'reference']);
   // Addresses in texts are not turned into mail links either.
   it.linkify.set({ fuzzyEmail: false });
   // Links in content open outside the module frame; rel keeps the opened page from reaching back.
@@ -49,6 +52,8 @@ export function renderTexts<T>(value: T, field = '', inMedium = false): T {
     return out as T;
   }
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(record)) out[key] = renderTexts(v, key, inMedium || key === 'medium');
+  // The options of a spot question are pieces of its medium, so they are rendered as medium text.
+  const spot = record.type === 'quiz' && record.question === 'spot';
+  for (const [key, v] of Object.entries(record)) out[key] = renderTexts(v, key, inMedium || key === 'medium' || (spot && key === 'options'));
   return out as T;
 }

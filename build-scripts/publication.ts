@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CompetenceFramework, Role } from '../src/model/schema.js';
 import type { CompiledModule, Lang } from '../src/model/compiled.js';
 import { possiblePoints } from '../src/engine/scoring.js';
@@ -198,7 +199,7 @@ export async function writePublication(framework: CompetenceFramework, modules: 
     console.warn(`Competence-profile PDFs skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROME_PATH). The HTML pages are in ${dir}.`);
     return pages;
   }
-  await printToPdf(pages.map((html) => ({ url: `file://${html}`, pdf: html.replace(/\.html$/, '.pdf') })), { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' });
+  await printToPdf(pages.map((html) => ({ url: pathToFileURL(html).href, pdf: html.replace(/\.html$/, '.pdf') })), { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' });
   return pages;
 }
 
@@ -217,7 +218,8 @@ export async function printToPdf(
     for (const job of jobs) {
       await page.goto(job.url);
       if (job.ready) await page.waitForFunction(job.ready);
-      await page.pdf({ path: job.pdf, format: 'A4', printBackground: true, ...(margin ? { margin } : { preferCSSPageSize: true }) });
+      // Tagged, with an outline: a PDF a municipality publishes must work with a screen reader too.
+      await page.pdf({ path: job.pdf, format: 'A4', printBackground: true, tagged: true, outline: true, ...(margin ? { margin } : { preferCSSPageSize: true }) });
     }
   } finally {
     await browser.close();

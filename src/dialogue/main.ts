@@ -1,11 +1,12 @@
 /**
  * The dialogue tool's page: reads the dialogue embedded in the page and shows it. The language
- * comes from `?lang=en`, else the learner's last choice, else Danish. Nothing is sent anywhere.
+ * comes from `?lang=en`, else the last choice on this page, else Danish. Only that choice is kept
+ * (under its own key, so it never changes a module's language); nothing is sent anywhere.
  */
 import { AkDialogue } from '../components/dialogue/dialogue.component.js';
 import type { CompiledDialogue, Lang } from '../model/compiled.js';
 
-const LANG_KEY = 'ak:lang';
+const LANG_KEY = 'ak:dialogue:lang';
 
 if (!customElements.get('ak-dialogue')) customElements.define('ak-dialogue', AkDialogue);
 

@@ -19,7 +19,6 @@ export function cmiIdentifier(...parts: string[]): string {
   return parts.join('_').replace(/[^A-Za-z0-9_]/g, '_').slice(0, 255);
 }
 
-/** Trims plain text to a data-model limit without cutting a character in two. */
 /**
  * Text for an LMS's short string fields: one line (LMSs show these in one-line reports, and
  * scorm-again refuses a line break in a localized string), at most `max` characters.
@@ -28,6 +27,7 @@ export function clipLine(text: string, max: number): string {
   return clip(text.replace(/\s+/g, ' ').trim(), max);
 }
 
+/** Trims plain text to a data-model limit without cutting a character in two. */
 export function clip(text: string, max: number): string {
   const chars = Array.from(text);
   return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';

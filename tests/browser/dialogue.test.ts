@@ -84,7 +84,7 @@ describe('dialogue tool', () => {
     equal(heading(el).textContent!.trim(), 'Dialog om dilemmaer', 'title');
     const text = deepText(q(shadow(el), 'main'));
     includes(text, 'Forslag til varighed: 40 minutter. 3 dilemmakort.', 'length and number of cards');
-    includes(text, 'intet bliver gemt eller sendt', 'says nothing is saved or sent');
+    includes(text, 'intet af det, I taler om, bliver gemt eller sendt', 'says nothing is saved or sent');
     deepEqual(
       Array.from(shadow(el).querySelectorAll('.card-list li')).map((li) => li.textContent!.replace(/\s+/g, ' ').trim()),
       ['Sara har sendt til den forkerte K7 · K5', 'Bare denne uge K7', 'Vikaren på telefonen K7'],
@@ -119,6 +119,25 @@ describe('dialogue tool', () => {
     await key(el, 'ArrowLeft');
     await key(el, 'ArrowLeft');
     equal(heading(el).textContent!.trim(), 'Dialog om dilemmaer', 'Left from card 1: the start page');
+  });
+
+  it('on a page taller than the screen, PageDown first scrolls it, and changes card only at the bottom', async () => {
+    await setViewport({ width: 320, height: 200 });
+    el = await mount();
+    const page = document.scrollingElement!;
+    page.scrollTop = 0;
+    await key(el, 'PageDown');
+    await waitFor(() => page.scrollTop > 0, 'the page to scroll');
+    equal(heading(el).textContent!.trim(), 'Dialog om dilemmaer', 'still the start page');
+    for (let i = 0; i < 30 && heading(el).textContent!.trim() === 'Dialog om dilemmaer'; i++) {
+      const before = page.scrollTop;
+      await key(el, 'PageDown');
+      // Scrolling may be smooth: let it finish before the next key.
+      await waitFor(() => page.scrollTop !== before || heading(el!).textContent!.trim() !== 'Dialog om dilemmaer', 'a scroll or a card', 1500).catch(() => {});
+    }
+    equal(heading(el).textContent!.trim(), 'Sara har sendt til den forkerte', 'at the bottom, PageDown goes to card 1');
+    await key(el, 'ArrowRight');
+    equal(heading(el).textContent!.trim(), 'Bare denne uge', 'the arrow keys always change card');
   });
 
   it('the facilitator notes are hidden on the shared screen until unfolded, and fold again on the next card', async () => {

@@ -5,7 +5,7 @@
  */
 import { setViewport } from '@web/test-runner-commands';
 import { deepEqual, AssertionError } from './assert.js';
-import { bestChoice, expectNoAxeViolations, overflowProblems, walkModule, wrongChoice, type ChooseOption } from './helpers.js';
+import { bestChoice, deepText, expectNoAxeViolations, overflowProblems, sceneOf, spotButtons, walkModule, wrongChoice, type ChooseOption } from './helpers.js';
 import type { CompiledModule } from '../../src/model/compiled.js';
 
 /** The test server turns .json files into modules (esbuild plugin), so import rather than fetch. */
@@ -35,6 +35,13 @@ for (const module of modules) {
           const walk = await walkModule(module, lang, choose, {
             onScene: async ({ scene, phase, player }) => {
               visited.add(scene.id);
+              if (phase === 'shown' && scene.type === 'quiz' && scene.question === 'spot') {
+                // As built: every piece of the medium is one button, none inside a link.
+                const buttons = spotButtons(sceneOf(player));
+                deepEqual(buttons.map((b) => b.dataset.sign).sort(), (scene.options ?? []).map((o) => o.id).sort(), `${scene.id}: one button per piece (${lang})`);
+                deepEqual(buttons.filter((b) => b.closest('a') || b.querySelector('a')).length, 0, `${scene.id}: no piece in or with a link`);
+                if (deepText(player).includes('[[')) throw new AssertionError(`${scene.id}: a marker is left as text (${lang})`);
+              }
               await expectNoAxeViolations(player, `${module.id} "${scene.id}" (${phase}, ${lang}, ${name})`);
               const overflow = overflowProblems(player);
               if (overflow.length) throw new AssertionError(`${scene.id} at 320 px (${lang}): ${overflow.join('; ')}`);

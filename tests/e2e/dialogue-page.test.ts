@@ -34,7 +34,7 @@ describe('dialogue tools', () => {
     describe(d.moduleId, () => {
       const page = join(DIST, 'web', d.moduleId, DIALOGUE_PAGE);
 
-      it('runs from the file system: the start page lists every card, keys go through all of them, and nothing is requested', async () => {
+      it('runs from the file system: the start page lists every card, the arrow key goes through all of them, and nothing is requested', async () => {
         const context = await browser.newContext();
         const tab = await context.newPage();
         const requests: string[] = [];
@@ -46,7 +46,7 @@ describe('dialogue tools', () => {
           expect((await items.allTextContents()).map((t) => t.trim())).toEqual(d.cards.map((c) => plainText(c.title.da)));
           const seen: string[] = [];
           for (let i = 0; i < d.cards.length; i++) {
-            await tab.keyboard.press('PageDown');
+            await tab.keyboard.press('ArrowRight');
             seen.push((await tab.locator('ak-dialogue main h1').textContent())!.trim());
           }
           expect(seen).toEqual(d.cards.map((c) => plainText(c.title.da)));
@@ -68,10 +68,13 @@ describe('dialogue tools', () => {
       });
 
       for (const lang of ['da', 'en'] as const) {
-        it(`printed cards (${lang}): a cover and one page per card`, () => {
+        it(`printed cards (${lang}): a cover and one page per card, tagged for screen readers, in ${lang}`, () => {
           const pdf = join(DIST, 'publication', `dialogue-${d.moduleId}.${lang}.pdf`);
           expect(existsSync(pdf)).toBe(true);
           expect(pdfPages(pdf)).toBe(d.cards.length + 1);
+          const text = readFileSync(pdf, 'latin1');
+          expect(text).toMatch(/\/StructTreeRoot/);
+          expect(text).toContain(`/Lang (${lang})`);
         });
       }
     });

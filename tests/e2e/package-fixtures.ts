@@ -34,10 +34,11 @@ export function builtDialogues(): CompiledDialogue[] {
  * The module the long suites (resume, leaving, failing LMS, outages, launch modes) run on:
  * they test the runtime, which is the same for every module. Every module gets its best and
  * poor paths in an LMS; only this one gets the rest, so the suite stays within CI's budget.
- * AK_E2E_MODULE picks another.
+ * The phishing module has every kind of item (decisions, single, multiple, true-false and a spot
+ * question) in few scenes. AK_E2E_MODULE picks another.
  */
 export function referenceModule(modules: readonly CompiledModule[]): CompiledModule {
-  const id = process.env.AK_E2E_MODULE || 'tavshedspligt-borgerservice';
+  const id = process.env.AK_E2E_MODULE || 'phishing-og-svindel';
   const found = modules.find((m) => m.id === id) ?? modules[0];
   if (!found) throw new Error('no built modules in dist/content');
   return found;

@@ -3,7 +3,7 @@
  * 1.4.10) and axe-core finds no WCAG 2.1 A/AA violations, in Chromium.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -21,6 +21,14 @@ afterAll(() => browser?.close());
 describe('competence-profile publication', () => {
   it('has a page per role and language', () => {
     expect(pages).toEqual(['frontline.da.html', 'frontline.en.html', 'manager.da.html', 'manager.en.html', 'sysadmin.da.html', 'sysadmin.en.html']);
+  });
+
+  it('the PDFs are tagged (for screen readers) and say their language', () => {
+    for (const name of pages) {
+      const pdf = readFileSync(join(DIST, 'publication', name.replace(/\.html$/, '.pdf')), 'latin1');
+      expect(pdf, name).toMatch(/\/StructTreeRoot/);
+      expect(pdf, name).toContain(`/Lang (${name.split('.')[1]})`);
+    }
   });
 
   for (const name of pages) {

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyOfMini, edit, load, MINI } from './module-fixture.js';
 import { formatProblem } from '../../build-scripts/yaml-file.js';
+import type { Scene } from '../../src/model/schema.js';
 
 /** The single error a broken module gives, as "file:line:column: error: message". */
 function onlyError(dir: string): string {
@@ -253,6 +254,39 @@ describe('validate: spot questions (mark the signs in an e-mail or screen)', () 
     expect(result.problems).toEqual([]);
     const q2 = result.module!.scenes.find((s) => s.id === 'q2')!;
     expect(q2).toMatchObject({ question: 'spot', medium: { from: '[[a]]', body: { da: '<p>Tekst [[c]]</p>', en: '<p>Text [[c]]</p>' } } });
+  });
+
+  it('pieces and the medium around them are rendered without links, so no piece is lost in or becomes a link', () => {
+    const dir = copyOfMini();
+    const linked = spotQuestion({ da: 'Klik [[c]](https://x.example) eller [her [[c]]](https://y.example)', en: 'Text [[c]]' })
+      .replace('text: { da: A, en: A }', 'text: { da: "IT <it@aaby-kornmune.example>", en: "https://login.example.com" }');
+    writeFileSync(join(dir, 'scenes/q2.yaml'), linked);
+    const result = load(dir);
+    const errors = result.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p).replace(dir, '<mini>'));
+    // Written twice in Danish (the second inside would-be link text): found twice, since nothing became a link.
+    expect(errors).toEqual(['<mini>/scenes/q2.yaml:15:11: error: option "c" is placed 2 times in the medium; place it once']);
+    writeFileSync(join(dir, 'scenes/q2.yaml'), linked.replace(' eller [her [[c]]](https://y.example)', ''));
+    const q2 = load(dir).module!.scenes.find((s) => s.id === 'q2') as Extract<Scene, { type: 'quiz' }>;
+    expect(q2.medium).toMatchObject({ body: { da: '<p>Klik [[c]](https://x.example)</p>' } });
+    expect(q2.options![0].text).toEqual({ da: 'IT &lt;it@aaby-kornmune.example&gt;', en: 'https://login.example.com' });
+  });
+
+  it('a spot question needs a sign to find; with only signs, marking everything would pay', () => {
+    const dir = copyOfMini();
+    writeFileSync(join(dir, 'scenes/q2.yaml'), spotQuestion().replace(/correct: true/g, 'correct: false'));
+    expect(errorsOf(dir)).toEqual(['<mini>/scenes/q2.yaml:13:3: error: a spot question needs at least one option with "correct: true" (a warning sign to find)']);
+    writeFileSync(join(dir, 'scenes/q2.yaml'), spotQuestion().replace(/correct: false/g, 'correct: true'));
+    expect(load(dir).problems.map((p) => formatProblem(p).replace(dir, '<mini>'))).toEqual([
+      '<mini>/scenes/q2.yaml:13:3: warning: every piece is a warning sign, so marking everything is the right answer; add an innocent piece (correct: false) or two',
+    ]);
+  });
+
+  it('a [[marker]] outside the medium of a spot question is shown as written, and validate says so', () => {
+    const dir = copyOfMini();
+    edit(dir, 'scenes/oops.yaml', 'body: { da: Konsekvensen., en: The consequence. }', 'body: { da: "Se [[link]].", en: The consequence. }');
+    expect(load(dir).problems.map((p) => formatProblem(p).replace(dir, '<mini>'))).toEqual([
+      '<mini>/scenes/oops.yaml:4:13: warning: [[…]] marks a piece in the medium of a spot question (question: spot); here it is shown as written',
+    ]);
   });
 
   it('a marker that names no option, and the option it left out, both at their lines', () => {

@@ -19,7 +19,7 @@
  * @csspart pager - The previous / all cards / next buttons.
  * @csspart print - What is printed: the cover and every card.
  */
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { languages, type CompiledDialogue, type Lang } from '../../model/compiled.js';
 import type { DialogueCard } from '../../model/schema.js';
@@ -48,6 +48,10 @@ export class AkDialogue extends LitElement {
     const forward = event.key === 'ArrowRight' || event.key === 'PageDown';
     const backward = event.key === 'ArrowLeft' || event.key === 'PageUp';
     if (!forward && !backward) return;
+    // PageUp/PageDown scroll a long page (a small screen, zoom) first, and change cards at its ends.
+    const page = document.scrollingElement ?? document.documentElement;
+    if (event.key === 'PageDown' && page.scrollTop + window.innerHeight < page.scrollHeight - 2) return;
+    if (event.key === 'PageUp' && page.scrollTop > 2) return;
     event.preventDefault();
     void this.show(this.index + (forward ? 1 : -1));
   };
@@ -124,11 +128,7 @@ export class AkDialogue extends LitElement {
     return html`<article class="card" part="card" aria-labelledby="card-title">
         <p class="count">${s.cardOf(i + 1, cards.length)}</p>
         <h1 id="card-title" tabindex="-1" lang=${fallbackLang(card.title, lang)}>${inline(card.title, lang)}</h1>
-        <div class="situation body" part="situation" lang=${fallbackLang(card.situation, lang)}>${rich(card.situation, lang)}</div>
-        <h2>${s.discuss}</h2>
-        <ol class="questions">
-          ${card.questions.map((q) => html`<li lang=${fallbackLang(q, lang)}>${inline(q, lang)}</li>`)}
-        </ol>
+        ${this.situationAndQuestions(card, html`<h2>${s.discuss}</h2>`)}
         <p class="areas"><span class="label">${s.areas}:</span> ${this.areaNames(card)}</p>
         ${card.facilitator
           ? html`<div class="notes-toggle">
@@ -162,11 +162,7 @@ export class AkDialogue extends LitElement {
         (card, i) => html`<section class="printed-card">
           <p class="count">${s.card} ${i + 1}/${d.cards.length} · ${this.codes(card)}</p>
           <h2 lang=${fallbackLang(card.title, lang)}>${inline(card.title, lang)}</h2>
-          <div class="situation body" lang=${fallbackLang(card.situation, lang)}>${rich(card.situation, lang)}</div>
-          <h3>${s.discuss}</h3>
-          <ol class="questions">
-            ${card.questions.map((q) => html`<li lang=${fallbackLang(q, lang)}>${inline(q, lang)}</li>`)}
-          </ol>
+          ${this.situationAndQuestions(card, html`<h3>${s.discuss}</h3>`)}
           ${card.facilitator
             ? html`<div class="notes">
                 <h3>${s.notesHeading}</h3>
@@ -176,6 +172,16 @@ export class AkDialogue extends LitElement {
           ${footer}
         </section>`,
       )}`;
+  }
+
+  /** The card's situation and its questions, under `heading` ("Drøft"): the same on screen and paper. */
+  private situationAndQuestions(card: DialogueCard, heading: TemplateResult) {
+    const lang = this.lang;
+    return html`<div class="situation body" part="situation" lang=${fallbackLang(card.situation, lang)}>${rich(card.situation, lang)}</div>
+      ${heading}
+      <ol class="questions">
+        ${card.questions.map((q) => html`<li lang=${fallbackLang(q, lang)}>${inline(q, lang)}</li>`)}
+      </ol>`;
   }
 
   private codes(card: DialogueCard): string {

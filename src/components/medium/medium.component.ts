@@ -25,6 +25,7 @@ import { ui } from '../../i18n/strings.js';
 import { base } from '../shared/styles.js';
 import { fallbackLang, htmlOf, inline, rich, unwrapParagraph } from '../shared/text.js';
 import { styles } from './medium.styles.js';
+import { SPOT_MARKER } from '../../model/spot.js';
 
 /** Spot the signs: the pieces placed in the medium with `[[id]]`, and what the learner marked. */
 export interface SpotMarks {
@@ -35,7 +36,6 @@ export interface SpotMarks {
   revealed: boolean;
 }
 
-const MARKER = /\[\[([a-z0-9-]+)\]\]/g;
 
 type Conversation = Extract<Medium, { kind: 'phone' | 'chat' | 'counter' }>;
 
@@ -93,12 +93,12 @@ export class AkMedium extends LitElement {
   private spotted(contentHtml: string): string {
     const marks = this.marks!;
     const s = ui(this.lang);
-    return contentHtml.replace(MARKER, (marker, id: string) => {
+    return contentHtml.replace(SPOT_MARKER, (marker, id: string) => {
       const option = marks.options.find((o) => o.id === id);
       if (!option) return marker;
       const lang = fallbackLang(option.text, this.lang) === 'da' ? ' lang="da"' : '';
-      // A piece is a button, so a link in its text (a URL in a fake mail) must not become a link.
-      const text = unwrapParagraph(htmlOf(option.text, this.lang)).replace(/<\/?a\b[^>]*>/g, '');
+      // Pieces are rendered as medium text, so they hold no link (a button may not contain one).
+      const text = unwrapParagraph(htmlOf(option.text, this.lang));
       if (!marks.revealed) return `<button type="button" class="sign" part="sign" data-sign="${id}" aria-pressed="false"${lang}>${text}</button>`;
       const mine = marks.marked.includes(id);
       const verdict = option.correct ? (mine ? ['found', s.spotFound] : ['missed', s.spotMissed]) : mine ? ['wrong', s.spotWrong] : null;

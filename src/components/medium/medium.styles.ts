@@ -156,6 +156,7 @@ export const styles = css`
   }
   /* The check mark shows the state to the eye; aria-pressed tells screen readers. */
   button.sign[aria-pressed='true']::before {
+    content: '✓ ';
     content: '✓ ' / '';
     font-weight: 700;
   }
