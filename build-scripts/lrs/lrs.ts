@@ -32,6 +32,11 @@ export type Fault = (
   count?: number;
   /** Apply to request paths starting with this (default "/xAPI/statements"; "/" for every request). */
   path?: string;
+  /**
+   * Apply only to requests whose URL or body contains this (e.g. a registration), so that a page
+   * left from another test, still sending as it closes, cannot use up the count.
+   */
+  match?: string;
 };
 
 export interface RecordedRequest {
@@ -213,7 +218,7 @@ class Front {
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
 
     const pathname = new URL(record.path, 'http://front').pathname;
-    const fault = this.takeFault(pathname);
+    const fault = this.takeFault(pathname, record);
     if (fault) record.fault = fault.kind;
     if (fault?.kind === 'unavailable') return sendJson(res, 503, { message: 'Injected fault: LRS unavailable' });
     if (fault?.kind === 'delay') await sleep(fault.ms);
@@ -229,9 +234,10 @@ class Front {
   }
 
   /** The current fault if it applies to `pathname`, counting it down. */
-  private takeFault(pathname: string): Fault | null {
+  private takeFault(pathname: string, record: RecordedRequest): Fault | null {
     const fault = this.fault;
     if (!fault || !pathname.startsWith(fault.path ?? '/xAPI/statements')) return null;
+    if (fault.match && !record.path.includes(fault.match) && !record.body.includes(fault.match)) return null;
     if (fault.count !== undefined && --fault.count <= 0) this.fault = null;
     return fault;
   }

@@ -99,7 +99,9 @@ export interface UiStrings {
   attachment: string;
   phoneCall: string;
   incomingCall: string;
+  outgoingCall: string;
   chat: string;
+  sms: string;
   counter: string;
   caseSystem: string;
   note: string;
@@ -139,7 +141,7 @@ const da: UiStrings = {
   spotMarked: (n) => (n === 1 ? '1 sted markeret' : `${n} steder markeret`),
   spotFound: 'Faresignal – du fandt det',
   spotMissed: 'Faresignal – du fandt det ikke',
-  spotWrong: 'Ikke et faresignal',
+  spotWrong: 'Ikke et faresignal – du markerede det',
   spotTally: (found, signs, wrong) =>
     `Du fandt ${found} af ${signs} ${signs === 1 ? 'faresignal' : 'faresignaler'}${wrong ? ` og markerede ${wrong === 1 ? '1 sted' : `${wrong} steder`}, der ikke er et faresignal` : ''}.`,
   pickSign: 'Markér mindst ét sted først.',
@@ -174,7 +176,9 @@ const da: UiStrings = {
   attachment: 'Vedhæftet fil',
   phoneCall: 'Telefonopkald',
   incomingCall: 'Indgående opkald',
+  outgoingCall: 'Du ringer til',
   chat: 'Chat',
+  sms: 'Sms',
   counter: 'Samtale ved skranken',
   caseSystem: 'Fagsystem',
   note: 'Note',
@@ -214,7 +218,7 @@ const en: UiStrings = {
   spotMarked: (n) => (n === 1 ? '1 place marked' : `${n} places marked`),
   spotFound: 'Warning sign – you found it',
   spotMissed: 'Warning sign – you missed it',
-  spotWrong: 'Not a warning sign',
+  spotWrong: 'Not a warning sign – you marked it',
   spotTally: (found, signs, wrong) =>
     `You found ${found} of ${signs} warning ${signs === 1 ? 'sign' : 'signs'}${wrong ? ` and marked ${wrong === 1 ? '1 place' : `${wrong} places`} that ${wrong === 1 ? 'is' : 'are'} not a warning sign` : ''}.`,
   pickSign: 'Mark at least one place first.',
@@ -249,7 +253,9 @@ const en: UiStrings = {
   attachment: 'Attachment',
   phoneCall: 'Phone call',
   incomingCall: 'Incoming call',
+  outgoingCall: 'You are calling',
   chat: 'Chat',
+  sms: 'Text message',
   counter: 'Conversation at the counter',
   caseSystem: 'Case system',
   note: 'Note',

@@ -52,8 +52,11 @@ export const Medium = Type.Union(
     ),
     Type.Object(
       {
-        kind: Type.Union([Type.Literal('phone'), Type.Literal('chat'), Type.Literal('counter')]),
+        kind: Type.Union([Type.Literal('phone'), Type.Literal('chat'), Type.Literal('sms'), Type.Literal('counter')]),
+        /** Phone: who is calling, or whom you call; SMS: the sender; chat and counter: who you talk to. */
         caller: Type.Optional(LangText),
+        /** Phone: you make the call (default: an incoming call). */
+        outgoing: Type.Optional(Type.Boolean({ description: 'phone: true when you make the call (default: incoming)' })),
         lines: Type.Array(Line, { minItems: 1 }),
       },
       { additionalProperties: false },
@@ -71,7 +74,7 @@ export const Medium = Type.Union(
       { additionalProperties: false },
     ),
   ],
-  { description: 'How the situation is shown: email, phone, chat, counter or screen (case system).' },
+  { description: 'How the situation is shown: email, phone, chat, sms, counter or screen (case system).' },
 );
 
 const sceneBase = {

@@ -186,18 +186,33 @@ describe('dialogue tool', () => {
     });
   }
 
-  it('printing shows a cover and every card with its questions and notes, and none of the screen controls', async () => {
+  it('printing shows a cover, every card without its notes (to hand out), then the notes a page per card', async () => {
     el = await mount();
     await emulateMedia({ media: 'print' });
     await waitFor(() => getComputedStyle(q(shadow(el!), '.print')).display === 'block', 'the print view');
     equal(getComputedStyle(q(shadow(el), 'main')).display, 'none', 'the screen view is not printed');
     equal(getComputedStyle(q(shadow(el), 'header')).display, 'none', 'nor the buttons');
-    const printed = Array.from(shadow(el).querySelectorAll<HTMLElement>('.printed-card'));
-    equal(printed.length, 3, 'every card');
-    includes(printed[0].innerText, 'Hvad gør vi her hos os?', 'questions are printed');
-    includes(printed[0].innerText, 'Til mødelederen', 'notes are printed');
-    notIncludes(printed[1].innerText, 'Til mødelederen', 'no notes heading on a card without notes');
-    equal(getComputedStyle(printed[0]).breakAfter, 'page', 'one card per page');
+    includes(q(shadow(el), '.cover').innerText, 'K5 Håndter brud og hændelser', 'the cover says what the codes mean');
+    const cards = Array.from(shadow(el).querySelectorAll<HTMLElement>('.printed-card'));
+    equal(cards.length, 3, 'every card');
+    includes(cards[0].innerText, 'Hvad gør vi her hos os?', 'questions are on the card');
+    for (const card of cards) notIncludes(card.innerText, 'Til mødelederen', 'no notes on a card that goes round');
+    const notes = Array.from(shadow(el).querySelectorAll<HTMLElement>('.printed-notes'));
+    deepEqual(notes.map((n) => n.querySelector('h2')!.textContent!.trim()), ['Sara har sendt til den forkerte', 'Vikaren på telefonen'], 'notes for the cards that have them');
+    includes(notes[0].innerText, 'GDPR art. 33', 'the notes');
+    for (const page of [...cards, ...notes]) equal(getComputedStyle(page).breakBefore, 'page', 'each on a page of its own');
     await emulateMedia({ media: 'screen' });
+  });
+
+  it('Home goes to the start page, End to the last card, Escape folds the notes away', async () => {
+    el = await mount();
+    await key(el, 'End');
+    equal(heading(el).textContent!.trim(), 'Vikaren på telefonen', 'End: the last card');
+    button(el, 'Vis noter til mødelederen').click();
+    await el.updateComplete;
+    await key(el, 'Escape');
+    equal(q(shadow(el), '#notes').hidden, true, 'Escape folds the notes');
+    await key(el, 'Home');
+    equal(heading(el).textContent!.trim(), 'Dialog om dilemmaer', 'Home: the start page');
   });
 });

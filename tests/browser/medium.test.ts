@@ -1,5 +1,5 @@
 /**
- * <ak-medium>: each kind of mock (email, phone, chat, counter, screen) shows its parts.
+ * <ak-medium>: each kind of mock (email, phone, chat, sms, counter, screen) shows its parts.
  */
 import '../../src/components/index.js';
 import type { AkMedium } from '../../src/components/medium/medium.component.js';
@@ -43,6 +43,16 @@ describe('ak-medium', () => {
     includes(q(root, '[part="attachment"]').textContent ?? '', 'Adgangskode-vejledning.pdf.exe');
     ok(q(root, '[part="attachment"] svg[aria-hidden="true"]'), 'icon hidden from screen readers');
     await expectNoAxeViolations(el, 'email');
+  });
+
+  it('an outgoing call and a text message say so in their caption', async () => {
+    const line = { who: { da: 'Mette' }, text: { da: '<p>Hej</p>' } };
+    const call = await render({ kind: 'phone', outgoing: true, caller: { da: 'Tolkeservice Nord' }, lines: [line] });
+    equal(q(call.root, 'figcaption').textContent!.replace(/\s+/g, ' ').trim(), 'Du ringer til Tolkeservice Nord');
+    const sms = await render({ kind: 'sms', caller: { da: '1234 9876' }, lines: [line] }, 'en');
+    equal(q(sms.root, 'figcaption').textContent!.replace(/\s+/g, ' ').trim(), 'Text message 1234 9876');
+    ok(q(sms.root, 'figure.sms li.line'), 'message lines as in a chat');
+    await expectNoAxeViolations(sms.el, 'sms');
   });
 
   it('phone: caller header and speaker lines', async () => {

@@ -131,7 +131,7 @@ describe('spot the signs', () => {
           ['sign found', 'Faresignal – du fandt det'],
           ['sign missed', 'Faresignal – du fandt det ikke'],
           ['sign missed', 'Faresignal – du fandt det ikke'],
-          ['sign wrong', 'Ikke et faresignal'],
+          ['sign wrong', 'Ikke et faresignal – du markerede det'],
         ],
         'each piece says in words what it was',
       );

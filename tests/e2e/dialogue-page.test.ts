@@ -1,7 +1,7 @@
 /**
  * The built dialogue tools (modules with a dialogue.yaml): the page runs from the file system
  * with every card, makes no request, is in the module's web zip, and the printed cards (PDF)
- * have a cover and one page per card, in Danish and English.
+ * have a cover, one page per card and a page of notes per card, in Danish and English.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
@@ -68,10 +68,10 @@ describe('dialogue tools', () => {
       });
 
       for (const lang of ['da', 'en'] as const) {
-        it(`printed cards (${lang}): a cover and one page per card, tagged for screen readers, in ${lang}`, () => {
+        it(`printed cards (${lang}): a cover, a page per card and a page of notes per card that has them, tagged for screen readers, in ${lang}`, () => {
           const pdf = join(DIST, 'publication', `dialogue-${d.moduleId}.${lang}.pdf`);
           expect(existsSync(pdf)).toBe(true);
-          expect(pdfPages(pdf)).toBe(d.cards.length + 1);
+          expect(pdfPages(pdf)).toBe(1 + d.cards.length + d.cards.filter((c) => c.facilitator).length);
           const text = readFileSync(pdf, 'latin1');
           expect(text).toMatch(/\/StructTreeRoot/);
           expect(text).toContain(`/Lang (${lang})`);

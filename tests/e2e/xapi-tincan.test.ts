@@ -14,6 +14,8 @@ import { currentSceneId, walk } from './module-driver.js';
 import { learner, leave, ours, profileProblems, verbName, XapiEnv, type Stored } from './xapi-fixtures.js';
 
 const modules = await builtModules();
+/** Tests that wait on the client's retry schedule (outages, lost replies) get more room on a loaded machine. */
+const LONG_TEST_MS = 150_000;
 const reference = referenceModule(modules);
 const env = new XapiEnv();
 let mini: CompiledModule;
@@ -59,7 +61,7 @@ async function finishWhileProgressUnreadable(module: CompiledModule) {
   await walk(first.mainFrame(), module, 'best', { stopAfterScored: 2 });
   await leave(first);
   await env.settled(registration);
-  env.lrs.setFault({ kind: 'unavailable', path: '/xAPI/activities/state' });
+  env.lrs.setFault({ kind: 'unavailable', path: '/xAPI/activities/state', match: registration });
   const second = await env.open(url);
   await walk(second.mainFrame(), module, 'best');
   await finish(second);
@@ -256,12 +258,12 @@ for (const module of [reference]) {
       const experienced = statements.filter((s) => verbName(s) === 'experienced').map((s) => s.object.id.split('/').pop());
       expect(new Set(experienced)).toEqual(new Set(best.path));
       expect(profileProblems(statements)).toEqual([]);
-    });
+    }, LONG_TEST_MS);
 
     it('a reply lost after the LRS stored the statements: the resend is the same statements, stored once', async () => {
       const registration = randomUUID();
       const page = await env.open(env.tinCanUrl(module, { registration }));
-      env.lrs.setFault({ kind: 'drop-reply', count: 2 });
+      env.lrs.setFault({ kind: 'drop-reply', count: 2, match: registration });
       await walk(page.mainFrame(), module, 'best', { stopAfterScored: 2 });
       const dropped = () => env.lrs.requests.filter((r) => r.fault === 'drop-reply' && r.body.includes(registration)).length;
       await expect.poll(dropped, { timeout: 15000 }).toBe(2);
@@ -272,7 +274,7 @@ for (const module of [reference]) {
       expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length);
       expect(picture(statements)).toEqual(expectedPicture(module, 'best'));
       expect(profileProblems(statements)).toEqual([]);
-    });
+    }, LONG_TEST_MS);
 
     it('after Finish, going Back sends nothing more: terminated stays the last statement', async () => {
       const registration = randomUUID();
@@ -302,7 +304,7 @@ for (const module of [reference]) {
       await finish(first);
       await env.settled(registration);
       // A new browser (no local copy); the first read of the State API fails.
-      env.lrs.setFault({ kind: 'unavailable', path: '/xAPI/activities/state', count: 1 });
+      env.lrs.setFault({ kind: 'unavailable', path: '/xAPI/activities/state', count: 1, match: registration });
       const second = await env.open(url);
       await walk(second.mainFrame(), module, 'best');
       await finish(second);

@@ -322,6 +322,15 @@ describe('the front server', () => {
     expect((await state({ stateId: id() })).status).toBe(404);
   });
 
+  it('a fault with `match` hits only requests that carry it, and only those count down', async () => {
+    const other = statement();
+    const mine = statement();
+    lrs.setFault({ kind: 'unavailable', count: 1, match: mine.id });
+    expect((await postStatement(other)).status).toBe(200);
+    expect((await postStatement(mine)).status).toBe(503);
+    expect((await postStatement(mine)).status).toBe(200);
+  });
+
   it('drop-reply: the real LRS stores the statement, the client gets a socket error', async () => {
     const sent = statement();
     lrs.setFault({ kind: 'drop-reply', count: 1 });

@@ -46,7 +46,7 @@ describe('validate: each kind of broken module stops with file:line:column and w
   it('unknown medium kind', () => {
     const dir = copyOfMini();
     edit(dir, 'scenes/intro.yaml', 'kind: email', 'kind: fax');
-    expect(onlyError(dir)).toMatch(/scenes\/intro\.yaml:6:9: error: unknown kind "fax": expected one of email, phone, chat, counter, screen/);
+    expect(onlyError(dir)).toMatch(/scenes\/intro\.yaml:6:9: error: unknown kind "fax": expected one of email, phone, chat, sms, counter, screen/);
   });
 
   it('missing Danish text', () => {

@@ -3,11 +3,13 @@
  * shared screen. A start page (how to run the session, the list of cards), then one dilemma
  * card at a time: the situation in large type, questions to discuss, and notes for the
  * facilitator behind a disclosure button (hidden at first: the screen is shared). Printing
- * gives a cover page and every card, notes included, one per page.
+ * gives a cover with the guide, every card on a page of its own (to hand out), and then the
+ * facilitator's notes, a page per card, so the cards can go round without them.
  *
  * Keys: ←/→ and PageUp/PageDown (what presenter remotes send) change cards anywhere on the
- * page; focus then goes to the card's heading, so screen readers announce it. Nothing is
- * tracked, saved or sent.
+ * page (PageUp/PageDown scroll a long page first); Home goes to the start page, End to the
+ * last card, Escape folds the notes away. Focus then goes to the card's heading, so screen
+ * readers announce it. Nothing is tracked or sent.
  *
  * @event ak-language - The language switch was used. detail: `{ lang: 'da' | 'en' }`. Bubbles, composed.
  *
@@ -45,6 +47,11 @@ export class AkDialogue extends LitElement {
 
   private readonly onKey = (event: KeyboardEvent) => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+    if (event.key === 'Escape' && this.notesOpen) return void (this.notesOpen = false);
+    if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      return void this.show(event.key === 'Home' ? -1 : (this.dialogue?.cards.length ?? 0) - 1);
+    }
     const forward = event.key === 'ArrowRight' || event.key === 'PageDown';
     const backward = event.key === 'ArrowLeft' || event.key === 'PageUp';
     if (!forward && !backward) return;
@@ -117,6 +124,7 @@ export class AkDialogue extends LitElement {
           </li>`,
         )}
       </ol>
+      ${this.legend(s)}
       <p><button @click=${() => this.show(0)}>${s.start}</button></p>
       <p class="hint">${s.keysHint}</p>`;
   }
@@ -148,30 +156,40 @@ export class AkDialogue extends LitElement {
       </nav>`;
   }
 
-  /** Paper: a cover with the facilitator's guide, then one card per page, notes included. */
+  /** Paper: a cover with the guide, the cards to hand out (a page each), then the facilitator's notes (a page per card). */
   private renderPrint(d: CompiledDialogue, s: DialogueStrings) {
     const lang = this.lang;
     const footer = html`<p class="footer"><span lang=${fallbackLang(d.moduleTitle, lang)}>${inline(d.moduleTitle, lang)}</span> · ${s.licence(d.license)} · Awareness-kit</p>`;
+    const count = (i: number, card: DialogueCard) => html`<p class="count">${s.card} ${i + 1}/${d.cards.length} · ${this.codes(card)}</p>`;
+    const title = (card: DialogueCard) => html`<h2 lang=${fallbackLang(card.title, lang)}>${inline(card.title, lang)}</h2>`;
     return html`<section class="cover">
         <h1 lang=${fallbackLang(d.title, lang)}>${inline(d.title, lang)}</h1>
         <p class="meta">${s.duration(d.minutes)} ${s.cardsCount(d.cards.length)} ${s.unscored}</p>
         <div class="body" lang=${fallbackLang(d.intro, lang)}>${rich(d.intro, lang)}</div>
-        ${footer}
+        ${this.legend(s)} ${footer}
       </section>
       ${d.cards.map(
         (card, i) => html`<section class="printed-card">
-          <p class="count">${s.card} ${i + 1}/${d.cards.length} · ${this.codes(card)}</p>
-          <h2 lang=${fallbackLang(card.title, lang)}>${inline(card.title, lang)}</h2>
-          ${this.situationAndQuestions(card, html`<h3>${s.discuss}</h3>`)}
-          ${card.facilitator
-            ? html`<div class="notes">
-                <h3>${s.notesHeading}</h3>
-                <div class="body" lang=${fallbackLang(card.facilitator, lang)}>${rich(card.facilitator, lang)}</div>
-              </div>`
-            : nothing}
-          ${footer}
+          ${count(i, card)} ${title(card)} ${this.situationAndQuestions(card, html`<h3>${s.discuss}</h3>`)} ${footer}
         </section>`,
+      )}
+      ${d.cards.map((card, i) =>
+        card.facilitator
+          ? html`<section class="printed-notes">
+              <p class="count">${s.notesHeading} · ${s.card} ${i + 1}/${d.cards.length}</p>
+              ${title(card)}
+              <div class="notes body" lang=${fallbackLang(card.facilitator, lang)}>${rich(card.facilitator, lang)}</div>
+              ${footer}
+            </section>`
+          : nothing,
       )}`;
+  }
+
+  /** What the codes on the cards (K1, K7 …) stand for. */
+  private legend(s: DialogueStrings) {
+    return html`<p class="legend"><span class="label">${s.areas}:</span> ${this.dialogue!.areas.map(
+      (a, i) => html`${i > 0 ? ', ' : ''}${a.code} <span lang=${fallbackLang(a.title, this.lang)}>${inline(a.title, this.lang)}</span>`,
+    )}</p>`;
   }
 
   /** The card's situation and its questions, under `heading` ("Drøft"): the same on screen and paper. */

@@ -96,11 +96,20 @@ export const styles = css`
   .card .questions li {
     margin: 0.5rem 0;
   }
-  .areas .label {
+  .areas .label,
+  .legend .label {
     font-weight: 600;
+  }
+  .legend {
+    color: var(--ak-color-muted);
+    font-size: 0.9375rem;
   }
   main h2 {
     margin-top: 1.5rem;
+  }
+  /* On the shared screen the notes are read together, from a distance too. */
+  .card .notes {
+    font-size: clamp(1rem, 1.6vw, 1.375rem);
   }
   .notes {
     margin-top: 0.75rem;
@@ -137,42 +146,41 @@ export const styles = css`
     .screen {
       display: none;
     }
-    /* A card must fit its page: compact type, as on a printed hand-out. */
+    /* Each card and each page of notes must fit its page. */
     .print {
       display: block;
-      font-size: 10.5pt;
-      line-height: 1.35;
+      font-size: 11pt;
+      line-height: 1.4;
     }
     .print p,
     .print ul,
     .print ol {
-      margin: 0 0 5pt;
-    }
-    .cover,
-    .printed-card {
-      break-after: page;
-    }
-    .printed-card:last-child {
-      break-after: auto;
-    }
-    .printed-card {
-      border: 1.5pt solid var(--ak-color-text);
-      border-radius: 8pt;
-      padding: 12pt 14pt;
-    }
-    .printed-card h2 {
-      font-size: 16pt;
       margin: 0 0 6pt;
     }
+    .printed-card,
+    .printed-notes {
+      break-before: page;
+      border: 1.5pt solid var(--ak-color-text);
+      border-radius: 8pt;
+      padding: 14pt 16pt;
+    }
+    .printed-card h2,
+    .printed-notes h2 {
+      font-size: 18pt;
+      margin: 0 0 8pt;
+    }
+    /* The card is handed round and read at the table: large type. */
     .printed-card .situation {
-      font-size: 12pt;
+      font-size: 14pt;
+    }
+    .printed-card .questions {
+      font-size: 13pt;
     }
     .printed-card h3 {
-      font-size: 11pt;
-      margin: 8pt 0 3pt;
+      font-size: 12pt;
+      margin: 10pt 0 4pt;
     }
-    .printed-card .notes {
-      break-inside: avoid;
+    .printed-notes .notes {
       border-left-width: 3pt;
     }
     .footer {

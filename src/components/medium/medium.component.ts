@@ -1,6 +1,6 @@
 /**
- * @summary A mock of the medium a situation arrives through: an e-mail, a phone call, a chat,
- * a conversation at the counter, or a case-system screen. Presentational, except in a "spot the
+ * @summary A mock of the medium a situation arrives through: an e-mail, a phone call (incoming or
+ * outgoing), a chat, a text message, a conversation at the counter, or a case-system screen. Presentational, except in a "spot the
  * signs" question: given `marks`, the pieces placed with `[[option-id]]` become toggle buttons,
  * and once revealed they say what each one was.
  *
@@ -37,7 +37,7 @@ export interface SpotMarks {
 }
 
 
-type Conversation = Extract<Medium, { kind: 'phone' | 'chat' | 'counter' }>;
+type Conversation = Extract<Medium, { kind: 'phone' | 'chat' | 'sms' | 'counter' }>;
 
 const phoneIcon = svg`<path d="M6.6 10.8a15 15 0 0 0 6.6 6.6l2.2-2.2c.3-.3.7-.4 1-.2 1.1.4 2.3.6 3.6.6.6 0 1 .4 1 1V20c0 .6-.4 1-1 1A17 17 0 0 1 3 4c0-.6.4-1 1-1h3.5c.6 0 1 .4 1 1 0 1.3.2 2.5.6 3.6.1.3 0 .7-.2 1z"/>`;
 const clipIcon = svg`<path d="M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6z"/>`;
@@ -131,7 +131,8 @@ export class AkMedium extends LitElement {
 
   private conversation(m: Conversation) {
     const s = ui(this.lang);
-    const kind = m.kind === 'phone' ? s.phoneCall : m.kind === 'chat' ? s.chat : s.counter;
+    const kind = { phone: s.phoneCall, chat: s.chat, sms: s.sms, counter: s.counter }[m.kind];
+    const phoneCaption = m.outgoing ? s.outgoingCall : s.incomingCall;
     const speakers: string[] = [];
     const side = (who: LangText) => {
       if (!speakers.includes(who.da)) speakers.push(who.da);
@@ -140,7 +141,7 @@ export class AkMedium extends LitElement {
     return html`<figure class="conversation ${m.kind}" part="base">
       <figcaption class="caption" part="caption">
         ${m.kind === 'phone' ? icon(phoneIcon) : nothing}
-        <span>${m.kind === 'phone' && m.caller ? s.incomingCall : kind}</span>
+        <span>${m.kind === 'phone' && m.caller ? phoneCaption : kind}</span>
         ${m.caller ? html`<strong class="caller" lang=${fallbackLang(m.caller, this.lang)}>${this.t(m.caller)}</strong>` : nothing}
       </figcaption>
       <ol class="lines" part="lines">

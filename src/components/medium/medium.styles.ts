@@ -83,14 +83,16 @@ export const styles = css`
     font-weight: 600;
     font-size: 0.875rem;
   }
-  .chat .line {
+  .chat .line,
+  .sms .line {
     max-width: 85%;
     padding: 0.5rem 0.75rem;
     border-radius: 1rem 1rem 1rem 0.25rem;
     background: var(--ak-color-bubble, #e6eef7);
     justify-self: start;
   }
-  .chat .line.b {
+  .chat .line.b,
+  .sms .line.b {
     border-radius: 1rem 1rem 0.25rem 1rem;
     background: var(--ak-color-surface, #f4f6f8);
     justify-self: end;
@@ -160,7 +162,11 @@ export const styles = css`
     content: '✓ ' / '';
     font-weight: 700;
   }
+  /* A box like the button it was, so each verdict stays with its piece when lines wrap. */
   mark.sign {
+    display: inline-block;
+    max-width: 100%;
+    margin: 0.125rem 0;
     color: inherit;
     background: none;
     padding: 0 0.2em;
