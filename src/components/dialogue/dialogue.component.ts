@@ -25,13 +25,13 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { languages, type CompiledDialogue, type Lang } from '../../model/compiled.js';
 import type { DialogueCard } from '../../model/schema.js';
-import { base, brand } from '../shared/styles.js';
+import { base, brand, languageSwitch } from '../shared/styles.js';
 import { fallbackLang, inline, rich } from '../shared/text.js';
 import { dialogueStrings, type DialogueStrings } from './dialogue.strings.js';
 import { styles } from './dialogue.styles.js';
 
 export class AkDialogue extends LitElement {
-  static override styles = [brand, base, styles];
+  static override styles = [brand, base, languageSwitch, styles];
 
   /** The dialogue tool to show (dialogue.yaml as the build compiles it). */
   @property({ attribute: false }) dialogue?: CompiledDialogue;

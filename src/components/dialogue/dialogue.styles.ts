@@ -23,23 +23,15 @@ export const styles = css`
     font-weight: 600;
     color: var(--ak-color-muted);
   }
-  .tools,
-  .language {
+  .tools {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
   }
-  .language {
-    gap: 0.25rem;
-  }
-  .tools button {
+  .tools > button {
     min-height: 2.25rem;
     padding: 0.25rem 0.75rem;
     font-size: 0.9375rem;
-  }
-  .language button[aria-pressed='true'] {
-    background: var(--ak-color-primary);
-    color: var(--ak-color-primary-text);
   }
   main {
     padding: 1.25rem 1rem 2rem;

@@ -39,7 +39,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import type { AnswerOutcome, ModuleEngine } from '../../engine/module-engine.js';
 import { isScored, languages, type Lang, type Scene } from '../../model/compiled.js';
 import { ui } from '../../i18n/strings.js';
-import { base, brand } from '../shared/styles.js';
+import { base, brand, languageSwitch } from '../shared/styles.js';
 import { fallbackLang, inline } from '../shared/text.js';
 import { styles } from './player.styles.js';
 
@@ -62,7 +62,7 @@ export interface LanguageDetail {
 }
 
 export class AkPlayer extends LitElement {
-  static override styles = [brand, base, styles];
+  static override styles = [brand, base, languageSwitch, styles];
 
   /** The engine to drive; the player calls answer(), next() and back() on it. */
   @property({ attribute: false }) engine?: ModuleEngine;

@@ -33,19 +33,6 @@ export const styles = css`
     font-size: 1.125rem;
     line-height: 1.3;
   }
-  .language {
-    display: flex;
-    gap: 0.25rem;
-  }
-  .language button {
-    min-height: 2.25rem;
-    padding: 0.25rem 0.75rem;
-    font-size: 0.9375rem;
-  }
-  .language button[aria-pressed='true'] {
-    background: var(--ak-color-primary);
-    color: var(--ak-color-primary-text);
-  }
   .progress {
     display: flex;
     align-items: center;

@@ -89,15 +89,7 @@ export class AkQuiz extends AnsweredSceneElement<QuizScene> {
           })}
         </div>
       </fieldset>
-      ${answered
-        ? html`<div class="feedback ${this.outcome!.correct ? 'good' : ''}" part="feedback">
-            <h3 id="feedback-heading" tabindex="-1">${this.outcome!.correct ? s.correct : s.incorrect}</h3>
-            <div class="body" lang=${fallbackLang(scene.explanation, lang)}>${rich(scene.explanation, lang)}</div>
-          </div>`
-        : html`<div class="actions">
-            <button part="confirm" @click=${this.check}>${s.checkAnswer}</button>
-            ${this.missing ? html`<p id="missing" class="error" role="alert">${s.pickOne}</p>` : nothing}
-          </div>`}`;
+      ${answered ? this.feedback(scene) : this.confirm(s.pickOne)}`;
   }
 
   private renderSpot(scene: QuizScene) {
@@ -117,15 +109,26 @@ export class AkQuiz extends AnsweredSceneElement<QuizScene> {
         ${answered ? nothing : html`<p class="count" aria-live="polite">${s.spotMarked(this.marked.length)}</p>`}
       </div>
       ${answered
-        ? html`<div class="feedback ${this.outcome!.correct ? 'good' : ''}" part="feedback">
-            <h3 id="feedback-heading" tabindex="-1">${this.outcome!.correct ? s.correct : s.incorrect}</h3>
-            <p class="tally">${s.spotTally(signs.filter((id) => response.includes(id)).length, signs.length, response.filter((id) => !signs.includes(id)).length)}</p>
-            <div class="body" lang=${fallbackLang(scene.explanation, lang)}>${rich(scene.explanation, lang)}</div>
-          </div>`
-        : html`<div class="actions">
-            <button part="confirm" @click=${this.check}>${s.checkAnswer}</button>
-            ${this.missing ? html`<p id="missing" class="error" role="alert">${s.pickSign}</p>` : nothing}
-          </div>`}`;
+        ? this.feedback(scene, html`<p class="tally">${s.spotTally(signs.filter((id) => response.includes(id)).length, signs.length, response.filter((id) => !signs.includes(id)).length)}</p>`)
+        : this.confirm(s.pickSign)}`;
+  }
+
+  /** Right or not, then the explanation (after `before`, e.g. the spot tally). */
+  private feedback(scene: QuizScene, before: unknown = nothing) {
+    const s = ui(this.lang);
+    return html`<div class="feedback ${this.outcome!.correct ? 'good' : ''}" part="feedback">
+      <h3 id="feedback-heading" tabindex="-1">${this.outcome!.correct ? s.correct : s.incorrect}</h3>
+      ${before}
+      <div class="body" lang=${fallbackLang(scene.explanation, this.lang)}>${rich(scene.explanation, this.lang)}</div>
+    </div>`;
+  }
+
+  /** "Svar", and what is missing when it was pressed too early. */
+  private confirm(missingMessage: string) {
+    return html`<div class="actions">
+      <button part="confirm" @click=${this.check}>${ui(this.lang).checkAnswer}</button>
+      ${this.missing ? html`<p id="missing" class="error" role="alert">${missingMessage}</p>` : nothing}
+    </div>`;
   }
 
   private toggleMark(event: CustomEvent<{ id: string }>) {

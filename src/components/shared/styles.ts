@@ -31,6 +31,23 @@ export const brand = css`
   }
 `;
 
+/** The Dansk / English switch of the player and the dialogue tool (a group of aria-pressed buttons). */
+export const languageSwitch = css`
+  .language {
+    display: flex;
+    gap: 0.25rem;
+  }
+  .language button {
+    min-height: 2.25rem;
+    padding: 0.25rem 0.75rem;
+    font-size: 0.9375rem;
+  }
+  .language button[aria-pressed='true'] {
+    background: var(--ak-color-primary);
+    color: var(--ak-color-primary-text);
+  }
+`;
+
 export const base = css`
   :host {
     display: block;
