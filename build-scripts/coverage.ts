@@ -29,6 +29,8 @@ export interface CoverageRow {
 }
 
 export function coverage(framework: CompetenceFramework, modules: readonly CompiledModule[]): CoverageRow[] {
+  // Walked once per module, not once per role and area.
+  const paths = new Map(modules.map((m) => [m.id, modulePaths(m)]));
   return framework.roles.flatMap((role) => {
     const ofRole = modules.filter((m) => m.roles.includes(role.id));
     return role.targets.map((target) => {
@@ -38,10 +40,10 @@ export function coverage(framework: CompetenceFramework, modules: readonly Compi
         scenes: m.scenes.filter((s) => isScored(s) && (possiblePoints(s)[target.area] ?? 0) > 0).map((s) => s.id),
       }));
       const items = perModule.flatMap((m) => m.scenes.map((s) => `${m.id}/${s}`));
-      const onEveryPath = perModule.reduce((sum, m) => {
-        const module = ofRole.find((x) => x.id === m.id)!;
-        return sum + Math.min(...modulePaths(module).map((path) => path.filter((id) => m.scenes.includes(id)).length));
-      }, 0);
+      const onEveryPath = perModule.reduce(
+        (sum, m) => sum + Math.min(...paths.get(m.id)!.map((path) => path.filter((id) => m.scenes.includes(id)).length)),
+        0,
+      );
       return {
         role: role.id,
         area: target.area,
@@ -75,7 +77,8 @@ export function modulePaths(module: CompiledModule): string[][] {
 
 /** Scored items a learner meets: the fewest and the most over all paths. */
 export function scoredPerLearner(module: CompiledModule): { min: number; max: number } {
-  const counts = modulePaths(module).map((p) => p.filter((id) => isScored(module.scenes[module.scenes.findIndex((s) => s.id === id)])).length);
+  const scored = new Set(module.scenes.filter(isScored).map((s) => s.id));
+  const counts = modulePaths(module).map((p) => p.filter((id) => scored.has(id)).length);
   return { min: Math.min(...counts), max: Math.max(...counts) };
 }
 

@@ -11,6 +11,7 @@ import type { CompiledModule, Lang, Scene } from '../model/compiled.js';
 import { strings } from '../i18n/strings.js';
 import type { InteractionReport, LaunchInfo, ProgressReport, Tracker } from '../tracking/tracker.js';
 import { shortHash } from '../tracking/identifiers.js';
+import { plainText } from '../components/shared/text.js';
 import { createTracker } from './create-tracker.js';
 
 const module = JSON.parse(document.getElementById('ak-module')!.textContent!) as CompiledModule;
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
         ...results,
         areas: results.areas.map((a) => {
           const area = module.areas.find((x) => x.id === a.id)!;
-          return { ...a, title: plain(area.title.da), titles: texts(area.title) };
+          return { ...a, title: plainText(area.title.da), titles: texts(area.title) };
         }),
       },
     };
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
       response: authored(outcome.response),
       correctResponse: authored(scene.type === 'quiz' ? correctResponse(scene) : [bestOption(scene)]),
       correct: outcome.correct,
-      description: plain(scene.prompt.da),
+      description: plainText(scene.prompt.da),
       name: texts(scene.title),
       prompt: texts(scene.prompt),
       choices: options.map((o) => ({ id: o.id, description: texts(o.text) })),
@@ -175,16 +176,12 @@ function noticeFor(launch: LaunchInfo, engine: ModuleEngine, saving: boolean, la
 
 function showLanguage(lang: Lang): void {
   document.documentElement.lang = lang;
-  document.title = plain(module.title[lang] ?? module.title.da);
+  document.title = plainText(module.title[lang] ?? module.title.da);
 }
 
 /** Plain text in every language the content has (English only where it was written). */
 function texts(text: { da: string; en?: string }): { da: string; en?: string } {
-  return text.en ? { da: plain(text.da), en: plain(text.en) } : { da: plain(text.da) };
-}
-
-function plain(html: string): string {
-  return new DOMParser().parseFromString(html, 'text/html').body.textContent?.trim() ?? '';
+  return text.en ? { da: plainText(text.da), en: plainText(text.en) } : { da: plainText(text.da) };
 }
 
 function storedLanguage(): Lang | null {

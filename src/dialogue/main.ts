@@ -5,6 +5,7 @@
  */
 import { AkDialogue } from '../components/dialogue/dialogue.component.js';
 import type { CompiledDialogue, Lang } from '../model/compiled.js';
+import { plainText } from '../components/shared/text.js';
 
 const LANG_KEY = 'ak:dialogue:lang';
 
@@ -40,6 +41,5 @@ function initialLanguage(): Lang {
 
 function showLanguage(lang: Lang): void {
   document.documentElement.lang = lang;
-  const title = (lang === 'en' ? dialogue.title.en : undefined) ?? dialogue.title.da;
-  document.title = new DOMParser().parseFromString(title, 'text/html').body.textContent?.trim() ?? '';
+  document.title = plainText((lang === 'en' ? dialogue.title.en : undefined) ?? dialogue.title.da);
 }

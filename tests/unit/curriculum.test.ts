@@ -9,24 +9,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateAll } from '../../build-scripts/cli.js';
 import { coverage, coverageMarkdown, MIN_ITEMS, modulePaths } from '../../build-scripts/coverage.js';
-import { ModuleEngine } from '../../src/engine/module-engine.js';
 import { possiblePoints } from '../../src/engine/scoring.js';
 import { isScored, type CompiledModule } from '../../src/model/compiled.js';
-import { answerFor } from '../e2e/package-fixtures.js';
+import { playOnEngine } from '../e2e/package-fixtures.js';
 import { ROOT } from './module-fixture.js';
 
 const { modules, dialogues, problems, framework } = validateAll();
 
 const scoredOn = (module: CompiledModule, path: string[]) => path.filter((id) => isScored(module.scenes.find((s) => s.id === id)!));
-
-function play(module: CompiledModule, strategy: 'best' | 'poor'): ModuleEngine {
-  const engine = new ModuleEngine(module);
-  for (let i = 0; i < 200 && engine.scene.type !== 'summary'; i++) {
-    if (isScored(engine.scene)) engine.answer(answerFor(engine.scene, strategy));
-    engine.next();
-  }
-  return engine;
-}
 
 /** Every text of a module file, as written (before Markdown). */
 function sourceTexts(id: string): string {
@@ -102,8 +92,8 @@ describe('the curriculum', () => {
       });
 
       it('the best answers pass with 100 %, the poorest fail', () => {
-        const best = play(module, 'best').results;
-        const poor = play(module, 'poor').results;
+        const best = playOnEngine(module, 'best').results;
+        const poor = playOnEngine(module, 'poor').results;
         expect([best.scaled, best.passed]).toEqual([1, true]);
         expect(poor.passed).toBe(false);
         expect(poor.scaled).toBeLessThan(module.passingScore);

@@ -36,3 +36,8 @@ export function unwrapParagraph(html: string): string {
   return m && !m[1].includes('<p') ? m[1] : html;
 }
 
+
+/** The text of content HTML, for the LMS and the page title (in the browser). */
+export function plainText(html: string): string {
+  return new DOMParser().parseFromString(html, 'text/html').body.textContent?.trim() ?? '';
+}
