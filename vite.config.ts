@@ -11,7 +11,8 @@ import type { TrackingFormat } from './src/tracking/tracker.js';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-export function runtimeConfig(format: TrackingFormat, outDir: string) {
+/** One runtime per tracking format; 'preview' is the live preview's (SCORM 2004 and xAPI side by side). */
+export function runtimeConfig(format: TrackingFormat | 'preview', outDir: string) {
   return singleFilePage('./src/app', outDir, { __AK_FORMAT__: JSON.stringify(format), __AK_VERSION__: JSON.stringify(version) });
 }
 

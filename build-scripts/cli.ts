@@ -2,25 +2,26 @@
  * The command line: `validate`, `build`, `schema`.
  *   npm run validate            check every module, print file:line:column problems
  *   npm run build               validate, then build every module in every format into dist/
+ *     -- --org <org.yaml>       build branded packages for an organisation (its variables, branding and overlay) into dist/<org id>/
  *     -- --activity-base <IRI>  name xAPI activities under the organisation's IRI (or AK_ACTIVITY_BASE)
  *   npm run schema              write the JSON Schemas for editors into modules/schema/
  *   npm run coverage            which scored items train each area of each role's profile
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { publishedSchemas } from '../src/model/schema.js';
 import { checkCoverage, loadFramework, loadModule, moduleDirs } from './load-module.js';
 import { formatProblem, type Problem } from './yaml-file.js';
+import { didYouMean } from './check-schema.js';
 import { FORMATS, buildDialogueRuntime, buildRuntime } from './runtime.js';
-import { dialoguePageFor, packageFiles, pageFor, zip } from './package.js';
+import { dialoguePageFor, packageFiles, pageFor, plainText, zip } from './package.js';
 import type { CompiledDialogue, CompiledModule } from '../src/model/compiled.js';
 import type { CompetenceFramework } from '../src/model/schema.js';
 import { printToPdf, writePublication } from './publication.js';
 import { coverage, coverageCsv, coverageMarkdown } from './coverage.js';
 import { CHROMIUM_PATH } from './browser/chromium-flags.mjs';
-import { activityBase as normaliseBase } from '../xapi/activities.js';
-import { DEFAULT_ACTIVITY_BASE } from '../xapi/vocabulary.js';
+import { DEFAULT_ORG_FILE, loadOrg, type Organisation } from './org.js';
 import { xapiProfile } from '../xapi/profile.js';
 
 /** The date of the profile version in xapi/vocabulary.ts (PROFILE_VERSION); change both together. */
@@ -33,27 +34,62 @@ export interface Sources {
   modulesDir?: string;
   /** The competence framework all modules score against. */
   frameworkFile?: string;
-  /** The organisation's base IRI for xAPI activities (default: xapi/vocabulary.ts). */
+  /** The organisation's base IRI for xAPI activities (default: org.yaml's, else xapi/vocabulary.ts). */
   activityBase?: string;
+  /**
+   * An organisation's org.yaml: its variables, branding and overlay folder (a branded build).
+   * Default: org.yaml in the modules folder, else modules/org.yaml (unbranded).
+   */
+  orgFile?: string;
+}
+
+export interface Validated {
+  modules: CompiledModule[];
+  dialogues: CompiledDialogue[];
+  problems: Problem[];
+  framework?: CompetenceFramework;
+  org?: Organisation;
 }
 
 export function validateAll({
   modulesDir = join(root, 'modules'),
   frameworkFile = join(root, 'modules', 'competence-framework.yaml'),
-  activityBase = DEFAULT_ACTIVITY_BASE,
-}: Sources = {}): { modules: CompiledModule[]; dialogues: CompiledDialogue[]; problems: Problem[]; framework?: CompetenceFramework } {
+  activityBase,
+  orgFile,
+}: Sources = {}): Validated {
   const { framework, problems } = loadFramework(frameworkFile);
   const modules: CompiledModule[] = [];
   const dialogues: CompiledDialogue[] = [];
-  if (!framework) return { modules, dialogues, problems };
-  for (const dir of moduleDirs(modulesDir)) {
-    const result = loadModule(dir, framework, normaliseBase(activityBase));
+  const ownOrg = join(modulesDir, 'org.yaml');
+  const loaded = orgFile ? loadOrg(orgFile, { activityBase }) : loadOrg(existsSync(ownOrg) ? ownOrg : DEFAULT_ORG_FILE, { branded: false, activityBase });
+  problems.push(...loaded.problems);
+  const org = loaded.org;
+  if (!framework || !org) return { modules, dialogues, problems };
+  const shipped = moduleDirs(modulesDir);
+  // An overlay may also hold whole modules of the organisation's own (a folder with a module.yaml).
+  const own = org.overlayDir ? moduleDirs(org.overlayDir) : [];
+  for (const dir of own) {
+    if (shipped.some((d) => basename(d) === basename(dir))) {
+      problems.push({ file: relative(process.cwd(), join(dir, 'module.yaml')), line: 1, column: 1, severity: 'error', message: `module "${basename(dir)}" is a shipped module; to change it, put only the scenes you change in ${basename(dir)}/scenes/ (without a module.yaml)` });
+    }
+  }
+  for (const dir of [...shipped, ...own]) {
+    const result = loadModule(dir, framework, org);
     problems.push(...result.problems);
     if (result.module) modules.push(result.module);
     if (result.dialogue) dialogues.push(result.dialogue);
   }
+  if (org.overlayDir) {
+    const known = new Set([...shipped, ...own].map((d) => basename(d)));
+    for (const entry of readdirSync(org.overlayDir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !known.has(entry.name)) {
+        const names = [...known];
+        problems.push({ file: relative(process.cwd(), join(org.overlayDir, entry.name)) + '/', line: 1, column: 1, severity: 'error', message: `the overlay has a folder "${entry.name}", but there is no module with that id${didYouMean(entry.name, names) || `; modules: ${names.join(', ')}`}` });
+      }
+    }
+  }
   if (!problems.some((p) => p.severity === 'error')) problems.push(...checkCoverage(frameworkFile, framework, modules));
-  return { modules, dialogues, problems, framework };
+  return { modules, dialogues, problems, framework, org };
 }
 
 /** xapi/profile.jsonld from the vocabulary and the competence framework. */
@@ -79,13 +115,14 @@ export function writeSchemas(dir = join(root, 'modules', 'schema')): void {
 const BUILD_OUTPUTS = ['packages', 'content', 'web', 'publication', '.runtime', 'coverage.md', 'coverage.csv'];
 
 export async function buildAll(
-  { distDir = join(root, 'dist'), quiet = false, ...sources }: Sources & { distDir?: string; /** Print errors only, no warnings (tests, bench). */ quiet?: boolean } = {},
-): Promise<{ modules: CompiledModule[]; ms: number }> {
+  { distDir: givenDist, quiet = false, ...sources }: Sources & { /** Default: dist/, or dist/<org id>/ for a branded build. */ distDir?: string; /** Print errors only, no warnings (tests, bench). */ quiet?: boolean } = {},
+): Promise<{ modules: CompiledModule[]; ms: number; distDir: string }> {
   const started = performance.now();
-  const { modules, dialogues, problems, framework } = validateAll(sources);
+  const { modules, dialogues, problems, framework, org } = validateAll(sources);
   report(quiet ? problems.filter((p) => p.severity === 'error') : problems);
-  if (!framework || problems.some((p) => p.severity === 'error')) throw new Error('module files have errors (see above)');
+  if (!framework || !org || problems.some((p) => p.severity === 'error')) throw new Error('module files have errors (see above)');
   if (modules.length === 0) throw new Error('no modules found in modules/');
+  const distDir = givenDist ?? (org.id ? join(root, 'dist', org.id) : join(root, 'dist'));
   // Only what the build makes is replaced: --dist may name a folder that holds other things too.
   for (const made of BUILD_OUTPUTS) rmSync(join(distDir, made), { recursive: true, force: true });
   mkdirSync(join(distDir, 'packages'), { recursive: true });
@@ -115,7 +152,7 @@ export async function buildAll(
   await writeDialogueCards(dialogues, distDir);
   writeFileSync(join(distDir, 'coverage.md'), coverageMarkdown(framework, modules));
   writeFileSync(join(distDir, 'coverage.csv'), coverageCsv(framework, modules));
-  return { modules, ms: performance.now() - started };
+  return { modules, ms: performance.now() - started, distDir };
 }
 
 /** The dialogue tool's page in dist/web/<id>/ and in the module's web zip. */
@@ -154,6 +191,8 @@ function option(name: string, env: string): string | undefined {
 const USAGE = `usage: tsx build-scripts/cli.ts validate|build|schema|coverage [options]
   --modules <dir>          folder with one subfolder per module (default: modules/; env AK_MODULES)
   --dist <dir>             build: where the packages go (default: dist/; env AK_DIST)
+  --org <org.yaml>         an organisation's file: its variables, logo, colours and overlay folder;
+                           build: branded packages into dist/<org id>/ (env AK_ORG)
   --activity-base <IRI>    build: the organisation's base IRI for xAPI activities (env AK_ACTIVITY_BASE)`;
 
 async function main(): Promise<void> {
@@ -162,8 +201,9 @@ async function main(): Promise<void> {
   const activityBase = option('activity-base', 'AK_ACTIVITY_BASE');
   const modulesDir = option('modules', 'AK_MODULES');
   const distDir = option('dist', 'AK_DIST');
+  const orgFile = option('org', 'AK_ORG');
   if (command === 'validate') {
-    const { modules, problems } = validateAll({ activityBase, modulesDir });
+    const { modules, problems } = validateAll({ activityBase, modulesDir, orgFile });
     report(problems);
     const errors = problems.filter((p) => p.severity === 'error').length;
     if (errors) {
@@ -174,11 +214,12 @@ async function main(): Promise<void> {
   } else if (command === 'build') {
     writeSchemas();
     writeProfile();
-    const { modules, ms } = await buildAll({ activityBase, modulesDir, distDir });
-    const dist = relative(process.cwd(), distDir ?? join(root, 'dist')) || '.';
-    console.log(`Built ${modules.length} module(s) × ${FORMATS.length} formats in ${(ms / 1000).toFixed(1)} s → ${dist}/packages/, competence profiles → ${dist}/publication/`);
+    const built = await buildAll({ activityBase, modulesDir, distDir, orgFile });
+    const dist = relative(process.cwd(), built.distDir) || '.';
+    const brand = built.modules[0]?.org ? ` for ${plainText(built.modules[0].org.name.da)}` : '';
+    console.log(`Built ${built.modules.length} module(s) × ${FORMATS.length} formats${brand} in ${(built.ms / 1000).toFixed(1)} s → ${dist}/packages/, competence profiles → ${dist}/publication/`);
   } else if (command === 'coverage') {
-    const { modules, problems, framework } = validateAll({ activityBase, modulesDir });
+    const { modules, problems, framework } = validateAll({ activityBase, modulesDir, orgFile });
     const errors = problems.filter((p) => p.severity === 'error');
     if (!framework || errors.length) {
       report(errors);

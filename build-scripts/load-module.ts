@@ -4,15 +4,17 @@
  * All problems come back at once, each with file:line:column.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import {
   CompetenceFrameworkFile,
   ModuleFile,
+  OverlayFile,
   Scene as SceneSchema,
   DialogueFile,
   type CompetenceFramework,
   type DialogueFile as DialogueData,
   type ModuleFile as ModuleData,
+  type OverlayFile as OverlayData,
   type Scene,
 } from '../src/model/schema.js';
 import type { CompiledDialogue, CompiledModule, ProfileInfo } from '../src/model/compiled.js';
@@ -21,8 +23,8 @@ import { checkSchema, didYouMean } from './check-schema.js';
 import { LOOSE_MARKER } from '../src/model/spot.js';
 import { coverage, MIN_ITEMS } from './coverage.js';
 import { renderTexts } from './markdown.js';
-import { DEFAULT_ACTIVITY_BASE } from '../xapi/vocabulary.js';
-import { YamlFile, type Problem } from './yaml-file.js';
+import { DEFAULT_ORG_FILE, fillVariables, loadOrg, overlayPath, type Organisation } from './org.js';
+import { YamlFile, type DataPath, type Problem } from './yaml-file.js';
 
 export class ModuleProblems extends Error {
   constructor(readonly problems: Problem[]) {
@@ -94,7 +96,31 @@ function profileFor(framework: CompetenceFramework, mod: ModuleData): ProfileInf
   return { role: mod.roles[0], title: role?.title ?? { da: mod.roles[0] }, targets };
 }
 
-export function loadModule(dir: string, framework: CompetenceFramework, activityBase = DEFAULT_ACTIVITY_BASE): LoadResult {
+/** The shipped default organisation (modules/org.yaml), read once. */
+let defaultOrg: Organisation | undefined;
+function theDefaultOrg(): Organisation {
+  if (!defaultOrg) {
+    const { org, problems } = loadOrg(DEFAULT_ORG_FILE, { branded: false });
+    if (!org) throw new Error(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+    defaultOrg = org;
+  }
+  return defaultOrg;
+}
+
+/** One entry of a module's scene list: where the scene file is, and where the list names it. */
+interface SceneEntry {
+  id: string;
+  path: string;
+  listedIn: YamlFile;
+  at: DataPath;
+}
+
+/**
+ * Reads one module. With an organisation, its texts get the organisation's `{{variables}}`, and
+ * the organisation's overlay folder (overlay/<module-id>/) may replace scenes (scenes/<id>.yaml),
+ * add scenes or leave some out (overlay.yaml). The module's own files are never changed.
+ */
+export function loadModule(dir: string, framework: CompetenceFramework, org: Organisation = theDefaultOrg()): LoadResult {
   const areas = framework.areas;
   const moduleFile = new YamlFile(join(dir, 'module.yaml'));
   const files: YamlFile[] = [moduleFile];
@@ -105,7 +131,7 @@ export function loadModule(dir: string, framework: CompetenceFramework, activity
     return { problems: problems() };
   }
   const moduleValid = checkSchema(moduleFile, ModuleFile, moduleFile.data);
-  const mod = moduleFile.data as ModuleData;
+  const mod = (moduleValid ? fillVariables(moduleFile.data, org, moduleFile) : moduleFile.data) as ModuleData;
   if (typeof mod.passingScore === 'number' && mod.passingScore > 1 && mod.passingScore <= 100) {
     moduleFile.error(['passingScore'], `passingScore is a fraction of 1: write ${mod.passingScore / 100} for ${mod.passingScore} %`);
   }
@@ -121,7 +147,12 @@ export function loadModule(dir: string, framework: CompetenceFramework, activity
 
   // Scene files are checked even when module.yaml has problems, so authors see everything at once.
   const sceneIds = Array.isArray(mod.scenes) ? mod.scenes.filter((id): id is string => typeof id === 'string') : [];
-  const { scenes, sceneFiles } = loadScenes(dir, sceneIds, moduleFile, files);
+  const own: SceneEntry[] = sceneIds.map((id, i) => ({ id, path: join(dir, 'scenes', `${id}.yaml`), listedIn: moduleFile, at: ['scenes', i] }));
+  const overlayDir = overlayPath(org, basename(dir));
+  // A module of the organisation's own lives in its overlay folder: it is not an overlay of itself.
+  const overlay = overlayDir && existsSync(overlayDir) && resolve(overlayDir) !== resolve(dir) ? applyOverlay(overlayDir, own, basename(dir), files) : undefined;
+  const entries = overlay?.entries ?? own;
+  const { scenes, sceneFiles } = loadScenes(entries, files, org);
   const listed = new Set(sceneIds);
   if (existsSync(join(dir, 'scenes'))) {
     for (const name of readdirSync(join(dir, 'scenes'))) {
@@ -130,12 +161,12 @@ export function loadModule(dir: string, framework: CompetenceFramework, activity
     }
   }
   // The rules between scenes need every listed scene in good shape; module.yaml may still be wrong.
-  if (sceneIds.length > 0 && scenes.length === sceneIds.length) {
-    checkScenes(moduleValid ? mod.competences : null, scenes, sceneFiles, moduleFile, areaIds);
+  if (entries.length > 0 && scenes.length === entries.length) {
+    checkScenes(moduleValid ? mod.competences : null, scenes, sceneFiles, moduleFile, areaIds, entries);
   }
   const dialogueFile = existsSync(join(dir, 'dialogue.yaml')) ? new YamlFile(join(dir, 'dialogue.yaml')) : undefined;
   if (dialogueFile) files.push(dialogueFile);
-  const dialogueData = dialogueFile && checkDialogue(dialogueFile, areaIds);
+  const dialogueData = dialogueFile && checkDialogue(dialogueFile, areaIds, org);
   if (!moduleValid || problems().some((p) => p.severity === 'error')) return { problems: problems() };
 
   const used = new Set(mod.competences);
@@ -145,13 +176,15 @@ export function loadModule(dir: string, framework: CompetenceFramework, activity
     title: mod.title,
     description: mod.description,
     roles: mod.roles,
-    minutes: mod.minutes,
+    minutes: overlay?.minutes ?? mod.minutes,
     passingScore: mod.passingScore,
     license: mod.license,
     areas: areas.filter((a) => used.has(a.id)).map(({ id, code, title, description, advice, readMore }) => ({ id, code, title, description, advice, readMore })),
     profile: profileFor(framework, mod),
     roleTitles: Object.fromEntries(mod.roles.map((id) => [id, framework.roles.find((r) => r.id === id)?.title ?? { da: id }])),
-    activityBase,
+    activityBase: org.activityBase,
+    language: org.language,
+    ...(org.id && org.branding ? { org: { id: org.id, ...org.branding } } : {}),
     scenes,
   });
   const dialogue: CompiledDialogue | undefined = dialogueData && renderTexts({
@@ -167,10 +200,73 @@ export function loadModule(dir: string, framework: CompetenceFramework, activity
   return { module, dialogue, problems: problems() };
 }
 
+/**
+ * The module's scene list after the organisation's overlay/<module>/: scenes/<id>.yaml there
+ * replaces the module's scene <id>; overlay.yaml adds scenes (each after a named scene) and
+ * leaves scenes out. A file that replaces nothing and is not added is an error, not ignored.
+ */
+function applyOverlay(dir: string, own: readonly SceneEntry[], moduleId: string, files: YamlFile[]): { entries: SceneEntry[]; minutes?: number } {
+  const overlayYaml = join(dir, 'overlay.yaml');
+  let plan: OverlayData = {};
+  let planFile: YamlFile | undefined;
+  if (existsSync(overlayYaml)) {
+    planFile = new YamlFile(overlayYaml);
+    files.push(planFile);
+    if (planFile.data !== undefined && planFile.data !== null && checkSchema(planFile, OverlayFile, planFile.data)) plan = planFile.data as OverlayData;
+  }
+  const ownIds = own.map((e) => e.id);
+  let entries = [...own];
+  (plan.remove ?? []).forEach((id, i) => {
+    if (!ownIds.includes(id)) planFile!.error(['remove', i], `module "${moduleId}" has no scene "${id}" to remove${didYouMean(id, ownIds) || `; its scenes: ${ownIds.join(', ')}`}`);
+    entries = entries.filter((e) => e.id !== id);
+  });
+  const added = new Set<string>();
+  /** The scene last added after each scene: the next one added there follows it, so adds keep their order. */
+  const lastAddedAfter = new Map<string, string>();
+  (plan.add ?? []).forEach((item, i) => {
+    if (ownIds.includes(item.scene)) {
+      planFile!.error(['add', i, 'scene'], `"${item.scene}" is already a scene of module "${moduleId}"; to replace it, put your version in scenes/${item.scene}.yaml and do not list it under "add"`);
+      return;
+    }
+    if (added.has(item.scene)) {
+      planFile!.error(['add', i, 'scene'], `"${item.scene}" is added twice`);
+      return;
+    }
+    const anchor = lastAddedAfter.get(item.after) ?? item.after;
+    const after = entries.findIndex((e) => e.id === anchor);
+    if (after < 0 || !ownIds.includes(item.after)) {
+      const known = entries.filter((e) => e.listedIn !== planFile).map((e) => e.id);
+      planFile!.error(['add', i, 'after'], `module "${moduleId}" has no scene "${item.after}" to add "${item.scene}" after${didYouMean(item.after, known) || `; its scenes: ${known.join(', ')}`}`);
+      return;
+    }
+    added.add(item.scene);
+    lastAddedAfter.set(item.after, item.scene);
+    entries.splice(after + 1, 0, { id: item.scene, path: join(dir, 'scenes', `${item.scene}.yaml`), listedIn: planFile!, at: ['add', i, 'scene'] });
+  });
+  const scenesDir = join(dir, 'scenes');
+  const files_ = existsSync(scenesDir) ? readdirSync(scenesDir).filter((n) => /\.ya?ml$/.test(n)) : [];
+  for (const name of files_) {
+    const id = name.replace(/\.ya?ml$/, '');
+    const path = join(scenesDir, name);
+    if (ownIds.includes(id)) {
+      const i = entries.findIndex((e) => e.id === id);
+      if (i >= 0) entries[i] = { ...entries[i], path };
+    } else if (!added.has(id)) {
+      const file = new YamlFile(path, '');
+      files.push(file);
+      file.error([], `this file replaces scene "${id}", but module "${moduleId}" has no such scene${didYouMean(id, ownIds) || `; its scenes: ${ownIds.join(', ')}`}. To add a new scene, list it in overlay/${moduleId}/overlay.yaml under "add:" with the scene it comes after`);
+    }
+  }
+  for (const e of entries) {
+    if (e.listedIn === planFile && !existsSync(e.path)) planFile.error(e.at, `added scene "${e.id}" has no file overlay/${moduleId}/scenes/${e.id}.yaml`);
+  }
+  return { entries: entries.filter((e) => e.listedIn !== planFile || existsSync(e.path)), minutes: plan.minutes };
+}
+
 /** Shape, unique card ids and known areas of a dialogue.yaml; undefined when it has errors. */
-function checkDialogue(file: YamlFile, knownAreas: Set<string>): DialogueData | undefined {
+function checkDialogue(file: YamlFile, knownAreas: Set<string>, org: Organisation): DialogueData | undefined {
   if (file.data === undefined || !checkSchema(file, DialogueFile, file.data)) return undefined;
-  const dialogue = file.data as DialogueData;
+  const dialogue = fillVariables(file.data as DialogueData, org, file);
   const seen = new Set<string>();
   dialogue.cards.forEach((card, i) => {
     if (seen.has(card.id)) file.error(['cards', i, 'id'], `duplicate card id "${card.id}"`);
@@ -183,36 +279,30 @@ function checkDialogue(file: YamlFile, knownAreas: Set<string>): DialogueData | 
   return file.problems.some((p) => p.severity === 'error') ? undefined : dialogue;
 }
 
-/** Reads and shape-checks the scene files named in module.yaml, in that order. */
-function loadScenes(
-  dir: string,
-  ids: readonly string[],
-  moduleFile: YamlFile,
-  files: YamlFile[],
-): { scenes: Scene[]; sceneFiles: Map<string, YamlFile> } {
+/** Reads and shape-checks the scene files of the scene list, in that order, and fills their variables. */
+function loadScenes(entries: readonly SceneEntry[], files: YamlFile[], org: Organisation): { scenes: Scene[]; sceneFiles: Map<string, YamlFile> } {
   const scenes: Scene[] = [];
   const sceneFiles = new Map<string, YamlFile>();
-  ids.forEach((id, i) => {
+  for (const { id, path, listedIn, at } of entries) {
     if (sceneFiles.has(id)) {
-      moduleFile.error(['scenes', i], `duplicate scene id "${id}" in the scene list`);
-      return;
+      listedIn.error(at, `duplicate scene id "${id}" in the scene list`);
+      continue;
     }
-    const path = join(dir, 'scenes', `${id}.yaml`);
     if (!existsSync(path)) {
-      moduleFile.error(['scenes', i], `scene "${id}" has no file scenes/${id}.yaml`);
-      return;
+      listedIn.error(at, `scene "${id}" has no file scenes/${id}.yaml`);
+      continue;
     }
     const file = new YamlFile(path);
     files.push(file);
     sceneFiles.set(id, file);
-    if (file.data === undefined || !checkSchema(file, SceneSchema, file.data)) return;
-    const scene = file.data as Scene;
+    if (file.data === undefined || !checkSchema(file, SceneSchema, file.data)) continue;
+    const scene = fillVariables(file.data as Scene, org, file);
     if (scene.id !== id) file.error(['id'], `scene id "${scene.id}" must equal the file name "${id}"`);
     warnAboutTexts(file, scene);
     const markers = strayMarkers(scene);
     if (markers.length) file.warn(markers[0], '[[…]] marks a piece in the medium of a spot question (question: spot); here it is shown as written');
     scenes.push(scene);
-  });
+  }
   return { scenes, sceneFiles };
 }
 
@@ -223,6 +313,7 @@ function checkScenes(
   files: Map<string, YamlFile>,
   moduleFile: YamlFile,
   knownAreas: Set<string>,
+  entries: readonly SceneEntry[],
 ): void {
   const index = new Map(scenes.map((s, i) => [s.id, i]));
   const trained = new Set(competences ?? knownAreas);
@@ -306,11 +397,11 @@ function checkScenes(
   // The summary completes the module, so it must come last, and only once.
   scenes.forEach((scene, i) => {
     if (scene.type === 'summary' && i !== scenes.length - 1) {
-      moduleFile.error(['scenes', i], `the summary "${scene.id}" must be the last scene: reaching it completes the module`);
+      entries[i].listedIn.error(entries[i].at, `the summary "${scene.id}" must be the last scene: reaching it completes the module`);
     }
   });
   if (scenes[scenes.length - 1]?.type !== 'summary') {
-    moduleFile.error(['scenes', scenes.length - 1], 'the last scene must be a summary (type: summary), which shows the result and completes the module');
+    entries[scenes.length - 1].listedIn.error(entries[scenes.length - 1].at, 'the last scene must be a summary (type: summary), which shows the result and completes the module');
   }
   // After a misspelt area, "area X gets no points" would only echo that error.
   if (!unknownArea) competences?.forEach((area, i) => {

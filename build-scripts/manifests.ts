@@ -35,7 +35,7 @@ export interface ManifestInput {
  * LMS updates the course rather than adding a new one.
  */
 function manifestId(module: CompiledModule): string {
-  return `awareness-kit.${module.id}`.replace(/[^A-Za-z0-9._-]/g, '-');
+  return `awareness-kit.${module.org ? `${module.org.id}.` : ''}${module.id}`.replace(/[^A-Za-z0-9._-]/g, '-');
 }
 
 export function scorm12Manifest({ module, title, files }: ManifestInput): string {

@@ -7,7 +7,7 @@ import type { TrackingFormat } from '../src/tracking/tracker.js';
 
 export const FORMATS: TrackingFormat[] = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web'];
 
-export async function buildRuntime(format: TrackingFormat, distDir: string): Promise<string> {
+export async function buildRuntime(format: TrackingFormat | 'preview', distDir: string): Promise<string> {
   const outDir = resolve(distDir, '.runtime', format);
   await build({ ...runtimeConfig(format, outDir), configFile: false });
   return readFileSync(join(outDir, 'index.html'), 'utf8');

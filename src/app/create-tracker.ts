@@ -9,16 +9,20 @@ import { Scorm2004Tracker } from '../tracking/scorm/scorm2004-tracker.js';
 import { WebTracker } from '../tracking/web-tracker.js';
 import { TinCanTracker } from '../tracking/xapi/tincan-tracker.js';
 import { Cmi5Tracker } from '../tracking/xapi/cmi5-tracker.js';
+import { PreviewTracker } from './preview-tracker.js';
 import type { XapiModuleInfo } from '../tracking/xapi/xapi-tracker.js';
 
-declare const __AK_FORMAT__: TrackingFormat;
+/** 'preview': the live preview's runtime (npm start), see preview-tracker.ts. */
+declare const __AK_FORMAT__: TrackingFormat | 'preview';
 
 export function createTracker(module: CompiledModule): Tracker {
   if (__AK_FORMAT__ === 'scorm12') return new Scorm12Tracker(module.id);
   if (__AK_FORMAT__ === 'scorm2004') return new Scorm2004Tracker(module.id);
+  if (__AK_FORMAT__ === 'preview') return new PreviewTracker(new Scorm2004Tracker(module.id), new TinCanTracker(xapiInfo(module)));
   if (__AK_FORMAT__ === 'xapi') return new TinCanTracker(xapiInfo(module));
   if (__AK_FORMAT__ === 'cmi5') return new Cmi5Tracker(xapiInfo(module));
-  return new WebTracker(module.id);
+  // A branded and an unbranded copy of a module on one site keep their progress apart.
+  return new WebTracker(module.org ? `${module.org.id}.${module.id}` : module.id);
 }
 
 /** The module as the xAPI adapters see it: names and roles, no scenes. */

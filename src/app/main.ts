@@ -27,7 +27,7 @@ async function main(): Promise<void> {
 
   const player = document.createElement('ak-player') as AkPlayer;
   player.engine = engine;
-  player.lang = launch.language ?? storedLanguage() ?? 'da';
+  player.lang = launch.language ?? storedLanguage() ?? module.language ?? 'da';
   player.learnerKey = launch.learnerId ? shortHash(launch.learnerId) : null;
   let saving = true;
   showLanguage(player.lang);

@@ -41,7 +41,20 @@ export interface CompiledModule extends Omit<ModuleFile, 'scenes' | 'competences
   roleTitles: Partial<Record<Role, { da: string; en?: string }>>;
   /** The organisation's base IRI for xAPI activities (xapi/activities.ts). */
   activityBase: string;
+  /** The language the module opens in when the LMS does not say (org.yaml). */
+  language: Lang;
+  /** A branded build's organisation (org.yaml with an id); absent in the unbranded packages. */
+  org?: { id: string } & Branding;
   scenes: Scene[];
+}
+
+/** What the player shows of an organisation: its name, logo and colours. */
+export interface Branding {
+  name: { da: string; en?: string };
+  /** A data: URL (checked at build time: a small SVG, PNG, JPEG or WebP). */
+  logo?: string;
+  /** CSS custom properties of ak-player (see components/shared/styles.ts), checked for contrast. */
+  colours?: Record<'--ak-color-primary' | '--ak-color-primary-hover' | '--ak-color-primary-text' | '--ak-color-focus' | '--ak-color-link', string>;
 }
 
 /** Scene types that carry points and need an answer before the learner can go on. */

@@ -236,6 +236,78 @@ export const DialogueFile = Type.Object(
   { additionalProperties: false },
 );
 
+/** A text that is the same in every language (a name, a phone number), or one per language. */
+const OrgText = Type.Union([Type.String({ minLength: 1 }), LangText]);
+
+/**
+ * An organisation (org.yaml): the values scene texts refer to as `{{path}}` variables, its
+ * branding, and where its overlay of scene overrides and additions lives.
+ */
+export const OrgFile = Type.Object(
+  {
+    id: Type.Optional({ ...Id, description: 'Stable id of the organisation (e.g. "aaby-kommune"), required for a branded build: it makes the package identifiers and xAPI IRIs distinct from the unbranded ones.' }),
+    organisation: LangText,
+    domain: Type.String({ pattern: '^[a-z0-9-]+(\\.[a-z0-9-]+)+$', description: 'The e-mail domain of the organisation\'s own addresses, e.g. "aaby.dk".' }),
+    language: Type.Optional(Type.Union([Type.Literal('da'), Type.Literal('en')], { description: 'The language a module opens in when the LMS does not say (default da).' })),
+    activityBase: Type.Optional(Type.String({ description: 'Base IRI for xAPI activities, one the organisation controls, e.g. https://aaby.dk/xapi.' })),
+    securityContact: Type.Object(
+      { name: Type.String({ minLength: 1 }), firstName: Type.String({ minLength: 1 }), role: OrgText, phone: Type.String({ minLength: 1 }), email: Type.String({ minLength: 3 }) },
+      { additionalProperties: false, description: 'Who employees call about information security and possible breaches.' },
+    ),
+    serviceDesk: Type.Object(
+      { name: OrgText, phone: Type.String({ minLength: 1 }), email: Type.Optional(Type.String({ minLength: 3 })) },
+      { additionalProperties: false, description: 'Where employees report lost devices, suspicious mails and IT problems.' },
+    ),
+    dpo: Type.Object(
+      { name: Type.String({ minLength: 1 }), email: Type.String({ minLength: 3 }) },
+      { additionalProperties: false, description: 'The data protection officer (databeskyttelsesrådgiver).' },
+    ),
+    incidentChannel: Type.Union([Type.String({ minLength: 1 }), LangText], { description: 'How an employee reports a (possible) breach, as it reads after "brug" / "use".' }),
+    reportPhishing: Type.Union([Type.String({ minLength: 1 }), LangText], { description: 'How an employee reports a phishing mail, as it reads after "brug" / "use".' }),
+    policies: Type.Optional(
+      Type.Array(
+        Type.Object({ id: Id, title: LangText, url: Type.String({ pattern: '^https?://', description: 'http(s) address of the policy.' }) }, { additionalProperties: false }),
+        { description: 'Policies to link to: {{policies.<id>}} is a link with the title, {{policies.<id>.url}} the address.' },
+      ),
+    ),
+    variables: Type.Optional(
+      Type.Record(Id, OrgText, { description: 'Your own values, used as {{variables.<name>}}: e.g. the name of your case system.' }),
+    ),
+    logo: Type.Optional(Type.String({ minLength: 1, description: 'Logo file (SVG, PNG, JPEG or WebP, at most 24 KB), relative to org.yaml. Shown in the module header.' })),
+    colours: Type.Optional(
+      Type.Object(
+        {
+          primary: Type.String({ description: 'Brand colour as #rrggbb: buttons, links and focus. Must have a contrast of at least 4.5:1 against white.' }),
+          primaryText: Type.Optional(Type.String({ description: 'Text on the brand colour, #rrggbb (default white). At least 4.5:1 against primary.' })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    overlay: Type.Optional(Type.String({ minLength: 1, description: 'Folder with scene overrides and additions per module, relative to org.yaml (default: "overlay").' })),
+  },
+  { additionalProperties: false },
+);
+
+/** overlay/<module-id>/overlay.yaml: scenes to add to (or remove from) a shipped module. */
+export const OverlayFile = Type.Object(
+  {
+    add: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            scene: { ...Id, description: 'The new scene: overlay/<module>/scenes/<scene>.yaml.' },
+            after: { ...Id, description: 'The scene of the shipped module it comes after.' },
+          },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
+    remove: Type.Optional(Type.Array(Id, { description: 'Scenes of the shipped module to leave out.' })),
+    minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 180, description: 'The estimated minutes, when your scenes change them.' })),
+  },
+  { additionalProperties: false },
+);
+
 /** A level of the shared scale: 1 Kender, 2 Handler sikkert, 3 Går foran. */
 export const Level = Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)]);
 
@@ -312,6 +384,8 @@ export type FrameworkLevel = Static<typeof FrameworkLevel>;
 export type CompetenceArea = Static<typeof CompetenceArea>;
 export type RoleProfile = Static<typeof RoleProfile>;
 export type CompetenceFramework = Static<typeof CompetenceFrameworkFile>;
+export type OrgFile = Static<typeof OrgFile>;
+export type OverlayFile = Static<typeof OverlayFile>;
 
 /** The schemas that `npm run schema` writes out for editors. */
 export const publishedSchemas: Record<string, TSchema> = {
@@ -319,4 +393,6 @@ export const publishedSchemas: Record<string, TSchema> = {
   scene: Scene,
   dialogue: DialogueFile,
   'competence-framework': CompetenceFrameworkFile,
+  org: OrgFile,
+  overlay: OverlayFile,
 };

@@ -16,6 +16,7 @@
  *
  * @csspart base - The root wrapper (carries `lang`).
  * @csspart header - The header.
+ * @csspart brand - A branded module's organisation: logo and name (module.org).
  * @csspart title - The module title (h1).
  * @csspart progress - The progress bar.
  * @csspart language - The language switch group.
@@ -86,6 +87,11 @@ export class AkPlayer extends LitElement {
     return this.renderRoot.querySelector<SceneHost>('main > *');
   }
 
+  /** A branded module's colours (checked for contrast at build time) override the defaults on this element. */
+  override willUpdate(): void {
+    for (const [name, value] of Object.entries(this.engine?.module.org?.colours ?? {})) this.style.setProperty(name, value);
+  }
+
   override render() {
     const engine = this.engine;
     if (!engine) return nothing;
@@ -96,11 +102,18 @@ export class AkPlayer extends LitElement {
     const pct = Math.round(engine.progress * 100);
     const waiting = isScored(scene) && !engine.answerOf(scene.id);
     const showNext = scene.type !== 'summary' && (waiting || engine.canGoNext);
+    const org = engine.module.org;
     return html`<div class="root" part="base" lang=${lang}>
       <header part="header">
         <div class="notice" part="notice" role="status" aria-live="polite">
           ${this.notice ? html`<p>${this.notice}</p>` : nothing}
         </div>
+        ${org
+          ? html`<div class="brand" part="brand">
+              ${org.logo ? html`<img src=${org.logo} alt="" />` : nothing}
+              <span lang=${fallbackLang(org.name, lang)}>${inline(org.name, lang)}</span>
+            </div>`
+          : nothing}
         <div class="bar">
           <h1 part="title" lang=${fallbackLang(title, lang)}>${inline(title, lang)}</h1>
           <div class="language" part="language" role="group" aria-label=${s.language}>

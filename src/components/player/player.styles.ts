@@ -8,6 +8,19 @@ export const styles = css`
     max-width: 48rem;
     margin: 0 auto;
   }
+  .brand {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin-bottom: 0.5rem;
+    color: var(--ak-color-muted, #50575e);
+    font-size: 0.9375rem;
+  }
+  .brand img {
+    max-height: 2.5rem;
+    max-width: 10rem;
+    width: auto;
+  }
   header {
     padding: 0.75rem 1rem;
     border-bottom: 1px solid var(--ak-color-border-subtle);

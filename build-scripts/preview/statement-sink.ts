@@ -1,0 +1,64 @@
+/**
+ * Where the preview's xAPI adapter sends its statements: just enough of the Statements and
+ * State APIs for the adapter to run (store, answer, keep progress documents), so the preview
+ * can show what the xAPI package would send. Not an LRS: it checks nothing. Interoperability
+ * is tested against the real LRS (tests/e2e), never against this.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+interface Stored {
+  id?: string;
+  context?: { registration?: string };
+}
+
+export class StatementSink {
+  onStatement?: (statement: unknown, registration: string | undefined) => void;
+  private readonly ids = new Set<string>();
+  private readonly documents = new Map<string, string>();
+
+  handle(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): void {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      const reply = (status: number, text = '', type = 'application/json') =>
+        res.writeHead(status, { 'content-type': type, 'x-experience-api-version': '1.0.3', 'cache-control': 'no-store' }).end(text);
+      if (path === 'about') return reply(200, JSON.stringify({ version: ['1.0.3'] }));
+      if (path === 'statements' && (req.method === 'POST' || req.method === 'PUT')) {
+        // The alternate request syntax (a form POST from a page that is closing) carries the statements in `content`.
+        const content = query.get('method') === 'POST' ? (new URLSearchParams(body).get('content') ?? body) : body;
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(content);
+        } catch {
+          return reply(400, JSON.stringify({ error: 'statements are not JSON' }));
+        }
+        const list = (Array.isArray(parsed) ? parsed : [parsed]) as Stored[];
+        if (req.method === 'PUT' && list[0] && !list[0].id) list[0].id = query.get('statementId') ?? undefined;
+        for (const statement of list) {
+          // Retries carry the same id: show each statement once.
+          if (statement.id && this.ids.has(statement.id)) continue;
+          if (statement.id) this.ids.add(statement.id);
+          this.onStatement?.(statement, statement.context?.registration);
+        }
+        return req.method === 'PUT' ? reply(204) : reply(200, JSON.stringify(list.map((s) => s.id)));
+      }
+      if (path === 'activities/state' || path === 'agents/profile') {
+        const key = [path, query.get('activityId'), query.get('agent'), query.get('registration'), query.get('stateId') ?? query.get('profileId')].join('|');
+        if (req.method === 'GET') {
+          const doc = this.documents.get(key);
+          return doc === undefined ? reply(404) : reply(200, doc);
+        }
+        if (req.method === 'PUT' || req.method === 'POST') {
+          this.documents.set(key, body);
+          return reply(204);
+        }
+        if (req.method === 'DELETE') {
+          this.documents.delete(key);
+          return reply(204);
+        }
+      }
+      reply(404, JSON.stringify({ error: `the preview does not answer ${req.method} ${path}` }));
+    });
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The live preview (npm start) as a trainer uses it, in Chromium: the portal lists the modules
+ * and organisations, a module launches in the simulated LMS (scorm-again, LMS side) whose cmi
+ * panel follows the answers, the xAPI panel shows the statements, and saving a file reloads
+ * the page: a broken file shows its file:line error, a fixed one brings the module back where
+ * the learner was.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launchChromium } from '../../build-scripts/browser/chromium.js';
+import { startPreview, type Preview } from '../../build-scripts/preview/server.js';
+import { validateAll } from '../../build-scripts/cli.js';
+import type { CompiledModule } from '../../src/model/compiled.js';
+import { currentSceneId, walk } from './module-driver.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const MODULE = 'phishing-og-svindel';
+let work: string;
+let preview: Preview;
+let browser: Browser;
+let module: CompiledModule;
+let reloads = 0;
+
+beforeAll(async () => {
+  // The preview watches copies, so the test can break and fix files without touching the repo.
+  work = mkdtempSync(join(tmpdir(), 'ak-preview-test-'));
+  cpSync(join(ROOT, 'modules', MODULE), join(work, 'modules', MODULE), { recursive: true });
+  cpSync(join(ROOT, 'tests', 'fixtures', 'org'), join(work, 'org'), { recursive: true });
+  module = validateAll({ modulesDir: join(work, 'modules') }).modules[0];
+  preview = await startPreview({ modulesDir: join(work, 'modules'), orgFiles: [join(work, 'org', 'org.yaml')], onReload: () => reloads++ });
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function openPage(path: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(new URL(path, preview.url).href);
+  return page;
+}
+
+const moduleFrame = async (page: Page): Promise<Frame> => {
+  const handle = await page.waitForSelector('iframe#sco');
+  const frame = (await handle.contentFrame())!;
+  await currentSceneId(frame);
+  return frame;
+};
+
+const cmiValue = (page: Page, element: string) =>
+  page.evaluate((name) => [...document.querySelectorAll('#cmi tbody tr')].find((tr) => tr.querySelector('th')?.textContent === name)?.querySelector('td')?.textContent ?? null, element);
+
+/** Saves a file as an editor does and waits until the preview has told its pages. */
+async function save(path: string, text: string): Promise<void> {
+  const before = reloads;
+  writeFileSync(path, text);
+  await expect.poll(() => reloads, { timeout: 10_000 }).toBeGreaterThan(before);
+}
+
+describe('the preview portal', () => {
+  it('lists every module with its roles and minutes, and switches organisation', async () => {
+    const page = await openPage('/');
+    const row = page.locator('table.modules tbody tr', { hasText: 'Phishing' });
+    await expect.poll(() => row.locator('td').allTextContents()).toEqual(['frontpersonale, systemforvaltere, ledere', String(module.minutes), MODULE]);
+    await page.getByRole('link', { name: 'Nordby Kommune' }).click();
+    await expect.poll(() => page.locator('caption').textContent()).toContain('Nordby Kommune');
+    expect(await page.getByRole('link', { name: 'Nordby Kommune' }).getAttribute('aria-current')).toBe('page');
+    // The organisation's module is branded and carries its own variables.
+    await page.getByRole('link', { name: /Phishing/ }).click();
+    const frame = await moduleFrame(page);
+    expect(await frame.locator('ak-player').evaluate((el) => el.shadowRoot!.querySelector('[part="brand"]')?.textContent?.trim())).toBe('Nordby Kommune');
+    expect(await frame.locator('ak-player').evaluate((el) => getComputedStyle(el).getPropertyValue('--ak-color-primary').trim())).toBe('#2d5f2e');
+    await page.close();
+  });
+});
+
+describe('a module in the simulated LMS', () => {
+  it('fills the cmi panel as the learner answers, and lists the xAPI statements', async () => {
+    const page = await openPage(`/lms/${MODULE}?org=0`);
+    const frame = await moduleFrame(page);
+    await expect.poll(() => cmiValue(page, 'cmi.completion_status')).toBe('incomplete');
+    expect(await cmiValue(page, 'cmi.interactions.0.id')).toBeNull();
+    await walk(frame, module, 'best', { stopAfterScored: 1 });
+    const first = module.scenes.find((s) => s.type === 'decision' || s.type === 'quiz')!;
+    await expect.poll(() => cmiValue(page, 'cmi.interactions.0.id'), { timeout: 10_000 }).toBe(`urn:awareness-kit:${MODULE}:${first.id}`);
+    expect(await cmiValue(page, 'cmi.interactions.0.result')).toBe('correct');
+    expect(await page.locator('#calls').textContent()).toMatch(/Initialize 1/);
+    // The xAPI adapter's statements: launched …, and the answer.
+    await expect.poll(() => page.locator('#statements summary').allTextContents(), { timeout: 10_000 }).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^besvarede: .*rigtigt\)$/), expect.stringMatching(/^startede: /)]),
+    );
+    await page.close();
+  });
+
+  it('shows a broken file\'s error with file:line on the page, and resumes where the learner was once it is fixed', async () => {
+    const page = await openPage(`/lms/${MODULE}?org=0`);
+    let frame = await moduleFrame(page);
+    await page.getByRole('button', { name: 'Start forfra' }).click();
+    frame = await moduleFrame(page);
+    await walk(frame, module, 'best', { stopAfterScored: 1 });
+    const here = await currentSceneId(frame);
+    const file = join(work, 'modules', MODULE, 'scenes', `${here}.yaml`);
+    const good = readFileSync(file, 'utf8');
+
+    await save(file, good.replace(/^type: (\w+)$/m, 'type: $1\n  broken: [indent'));
+    await expect.poll(() => page.locator('.problems').textContent(), { timeout: 15_000 }).toMatch(new RegExp(`scenes/${here}\\.yaml:\\d+:\\d+: error: YAML syntax error`));
+    expect(await page.locator('iframe#sco').count()).toBe(0);
+
+    await save(file, good.replace(/^title:\n(\s+da: )/m, 'title:\n$1Ændret '));
+    frame = await moduleFrame(page);
+    // A text edit keeps the learner's place: the LMS resumes the suspended attempt, with the new text.
+    expect(await currentSceneId(frame)).toBe(here);
+    const shownTitle = () => frame.evaluate(() => (document.querySelector('ak-player') as unknown as { engine: { scene: { title: { da: string } } } }).engine.scene.title.da);
+    expect(await shownTitle()).toMatch(/^Ændret /);
+    // And the learner's answer is still there.
+    expect(await frame.evaluate((id) => !!(document.querySelector('ak-player') as unknown as { engine: { answerOf(id: string): unknown } }).engine.answerOf(id), here)).toBe(true);
+    await page.close();
+  });
+});
