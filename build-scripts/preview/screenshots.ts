@@ -1,0 +1,78 @@
+/**
+ * Takes the trainer guide's screenshots from the real preview (npm start) in Chromium:
+ *   npx tsx build-scripts/preview/screenshots.ts
+ * It uses a copy of docs/eksempel-kommune, so the broken file it shows never touches the docs.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { launchChromium } from '../browser/chromium.js';
+import { startPreview } from './server.js';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const out = join(root, 'docs', 'billeder');
+const MODULE = 'phishing-og-svindel';
+
+async function playerScene(frame: Frame): Promise<string> {
+  await frame.waitForFunction(() => !!(document.querySelector('ak-player') as unknown as { engine?: unknown })?.engine);
+  return frame.evaluate(() => (document.querySelector('ak-player') as unknown as { engine: { scene: { id: string } } }).engine.scene.id);
+}
+
+async function next(frame: Frame): Promise<void> {
+  const before = await playerScene(frame);
+  await frame.getByRole('button', { name: 'Næste', exact: true }).click();
+  await frame.waitForFunction((prev) => (document.querySelector('ak-player') as unknown as { engine: { scene: { id: string } } }).engine.scene.id !== prev, before);
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'ak-shots-'));
+  cpSync(join(root, 'docs', 'eksempel-kommune'), join(work, 'vestby-kommune'), { recursive: true });
+  const orgFile = join(work, 'vestby-kommune', 'org.yaml');
+  const preview = await startPreview({ orgFiles: [orgFile] });
+  const browser = await launchChromium();
+  const page: Page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const shot = (name: string) => page.screenshot({ path: join(out, name) });
+  try {
+    await page.goto(`${preview.url}?org=1`);
+    await shot('01-portal.png');
+
+    await page.goto(`${preview.url}lms/${MODULE}?org=1`);
+    let frame = (await (await page.waitForSelector('iframe#sco')).contentFrame())!;
+    await playerScene(frame);
+    await next(frame);
+    // The first decision: the best choice, and the LMS's cmi values after it.
+    await frame.locator('ak-decision input').first().waitFor();
+    await frame.locator('ak-decision input[value="meld-og-slet"]').check();
+    await frame.getByRole('button', { name: 'Vælg', exact: true }).click();
+    await frame.locator('ak-decision [part="feedback"]').waitFor();
+    await page.waitForTimeout(300);
+    await shot('02-simuleret-lms.png');
+
+    // The scene Vestby added, after find-tegnene.
+    await page.getByRole('button', { name: 'Start forfra' }).click();
+    frame = (await (await page.waitForSelector('iframe#sco')).contentFrame())!;
+    await playerScene(frame);
+    await page.evaluate(() => sessionStorage.clear());
+    const added = join(work, 'vestby-kommune', 'overlay', MODULE, 'scenes', 'ring-til-it.yaml');
+    const text = readFileSync(added, 'utf8');
+    // A typical slip: a colon in a text without quotes.
+    writeFileSync(added, text.replace(/^title:\n\s+da: .*$/m, 'title:\n  da: Ny besked: log ind igen'));
+    await page.waitForSelector('.problems');
+    await page.waitForTimeout(300);
+    await shot('03-fejl-paa-siden.png');
+    writeFileSync(added, text);
+    await page.waitForSelector('iframe#sco');
+    await page.waitForTimeout(500);
+  } finally {
+    await browser.close();
+    await preview.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+  console.log(`Screenshots in ${out}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

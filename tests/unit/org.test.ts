@@ -1,0 +1,235 @@
+/**
+ * Organisation overlays (org.yaml + overlay/): variables fill the texts, overlay scenes replace
+ * or add to a shipped module, branding is checked, and every mistake a trainer can make gives
+ * an error with file:line. A branded build gets identifiers and IRIs of its own.
+ */
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildAll, validateAll } from '../../build-scripts/cli.js';
+import { unzipTo } from '../../build-scripts/package.js';
+import { contrast } from '../../build-scripts/org.js';
+import { newOrg } from '../../build-scripts/new-org.js';
+import { newModule, parseArgs } from '../../build-scripts/new-module.js';
+import { formatProblem } from '../../build-scripts/yaml-file.js';
+import type { DecisionScene, StoryScene } from '../../src/model/compiled.js';
+import { ROOT } from './module-fixture.js';
+
+const MODULE = 'phishing-og-svindel';
+const OVERLAY = `overlay/${MODULE}`;
+
+/** A copy of the phishing module and of the test organisation (Nordby Kommune), to change at will. */
+function workspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'ak-org-'));
+  cpSync(join(ROOT, 'modules', MODULE), join(dir, 'modules', MODULE), { recursive: true });
+  cpSync(join(ROOT, 'tests', 'fixtures', 'org'), join(dir, 'org'), { recursive: true });
+  const path = (file: string) => join(dir, 'org', file);
+  return {
+    dir,
+    path,
+    edit(file: string, from: string | RegExp, to: string) {
+      const text = readFileSync(path(file), 'utf8');
+      const next = text.replace(from, to);
+      if (next === text) throw new Error(`edit: ${String(from)} not found in ${file}`);
+      writeFileSync(path(file), next);
+    },
+    write: (file: string, text: string) => writeFileSync(path(file), text),
+    validate: () => validateAll({ modulesDir: join(dir, 'modules'), orgFile: path('org.yaml') }),
+  };
+}
+
+const errorsOf = (v: ReturnType<typeof validateAll>) => v.problems.filter((p) => p.severity === 'error').map(formatProblem);
+
+describe('an organisation overlay', () => {
+  it('fills the variables in Danish and English, replaces the overridden scene and adds the new one where it says', () => {
+    const ws = workspace();
+    const v = ws.validate();
+    expect(errorsOf(v)).toEqual([]);
+    const module = v.modules[0];
+    const ids = module.scenes.map((s) => s.id);
+    // Added after find-tegnene, and the module's minutes from overlay.yaml.
+    expect(ids.slice(ids.indexOf('find-tegnene'), ids.indexOf('find-tegnene') + 2)).toEqual(['find-tegnene', 'ring-til-peter']);
+    expect(ids.length).toBe(17);
+    expect(module.minutes).toBe(17);
+    const added = module.scenes.find((s) => s.id === 'ring-til-peter') as DecisionScene;
+    expect(added.options[0].text).toEqual({ da: 'Du ringer til Peter Holm på 8765 4321 og spørger', en: 'You call Peter Holm on 8765 4321 and ask' });
+    expect(added.title).toEqual({ da: 'En besked i Nordby Sag', en: 'A message in Nordby Sag' });
+    // The override replaced the shipped scene.
+    expect(module.scenes.find((s) => s.id === 'klik-sker')!.title.da).toBe('Nordby: Bare et klik');
+    // Shipped texts take the organisation's values: per language for language maps.
+    const welcome = module.scenes.find((s) => s.id === 'velkommen') as StoryScene;
+    expect(welcome.body!.da).toContain('Nordby Kommune');
+    expect(welcome.body!.da).toContain('8765 4321');
+    expect(welcome.body!.en).toContain('Nordby Municipality');
+    expect(welcome.body!.da).toContain('<em>Sikkerhedshændelse</em>');
+    expect(JSON.stringify(module)).not.toMatch(/Lene Dahl|1234 5678|\{\{/);
+    rmSync(ws.dir, { recursive: true, force: true });
+  });
+
+  it('leaves the shipped module untouched: without the organisation, the same module has the default values', () => {
+    const ws = workspace();
+    const plain = validateAll({ modulesDir: join(ws.dir, 'modules') }).modules[0];
+    expect(plain.scenes.map((s) => s.id)).not.toContain('ring-til-peter');
+    expect(plain.org).toBeUndefined();
+    expect(JSON.stringify(plain)).toContain('Lene Dahl');
+    expect(plain.activityBase).toBe('https://awareness-kit.example/activities');
+  });
+
+  it('leaves a scene out with remove:, and an unknown one is an error at its line', () => {
+    const ws = workspace();
+    ws.edit(`${OVERLAY}/overlay.yaml`, 'minutes: 17', 'minutes: 17\nremove:\n  - mitid-aldrig\n  - mitid-aldig');
+    const v = ws.validate();
+    expect(errorsOf(v)).toEqual([expect.stringMatching(/overlay\/phishing-og-svindel\/overlay\.yaml:8:5: error: module "phishing-og-svindel" has no scene "mitid-aldig" to remove \(did you mean "mitid-aldrig"\?\)/)]);
+  });
+
+  it('a variable that org.yaml does not define is an error at the text, naming the file to add it to', () => {
+    const ws = workspace();
+    ws.edit(`${OVERLAY}/scenes/ring-til-peter.yaml`, 'på {{securityContact.phone}} og spørger', 'på {{securityContact.fax}} og spørger');
+    const errors = errorsOf(ws.validate());
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/ring-til-peter\.yaml:\d+:\d+: error: \{\{securityContact\.fax\}\} is not defined in .*org\.yaml; it defines: organisation, domain, securityContact\.name, .*securityContact\.phone, .*Add it there \(under "variables:" for your own\)/);
+    // A variable of your own is defined under variables: in org.yaml.
+    ws.edit(`${OVERLAY}/scenes/ring-til-peter.yaml`, '{{securityContact.fax}}', '{{variables.fax}}');
+    ws.edit('org.yaml', 'variables:\n', 'variables:\n  fax: 8765 4322\n');
+    expect(errorsOf(ws.validate())).toEqual([]);
+  });
+
+  it('an override of a scene the module does not have is an error at that file', () => {
+    const ws = workspace();
+    ws.write(`${OVERLAY}/scenes/klik-skr.yaml`, readFileSync(ws.path(`${OVERLAY}/scenes/klik-sker.yaml`), 'utf8'));
+    expect(errorsOf(ws.validate())).toEqual([
+      expect.stringMatching(/overlay\/phishing-og-svindel\/scenes\/klik-skr\.yaml:1:1: error: this file replaces scene "klik-skr", but module "phishing-og-svindel" has no such scene \(did you mean "klik-sker"\?\)\. To add a new scene, list it in .*overlay\.yaml under "add:"/),
+    ]);
+  });
+
+  it('an added scene needs a known place, a new id and a file', () => {
+    const ws = workspace();
+    ws.write(`${OVERLAY}/overlay.yaml`, 'add:\n  - scene: ring-til-peter\n    after: find-tegn\n  - scene: klik-sker\n    after: velkommen\n  - scene: ny-scene\n    after: velkommen\n');
+    const errors = errorsOf(ws.validate());
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/overlay\.yaml:3:12: error: module "phishing-og-svindel" has no scene "find-tegn" to add "ring-til-peter" after; its scenes: velkommen, .*find-tegnene/),
+        expect.stringMatching(/overlay\.yaml:4:12: error: "klik-sker" is already a scene of module "phishing-og-svindel"; to replace it, put your version in scenes\/klik-sker\.yaml/),
+        expect.stringMatching(/overlay\.yaml:6:12: error: added scene "ny-scene" has no file overlay\/phishing-og-svindel\/scenes\/ny-scene\.yaml/),
+        // ring-til-peter.yaml is then neither an override nor added.
+        expect.stringMatching(/ring-til-peter\.yaml:1:1: error: this file replaces scene "ring-til-peter", but module "phishing-og-svindel" has no such scene/),
+      ]),
+    );
+    expect(errors).toHaveLength(4);
+  });
+
+  it('an added scene that nothing leads to is an error at the added scene', () => {
+    const ws = workspace();
+    // falsk-it-mail branches on every option, so a scene right after it is never reached.
+    ws.edit(`${OVERLAY}/overlay.yaml`, 'after: find-tegnene', 'after: falsk-it-mail');
+    expect(errorsOf(ws.validate())).toEqual([expect.stringMatching(/ring-til-peter\.yaml:\d+:\d+: error: scene "ring-til-peter" can never be reached/)]);
+  });
+
+  it('an overlay folder for a module that does not exist is an error', () => {
+    const ws = workspace();
+    cpSync(ws.path(OVERLAY), ws.path('overlay/phishing-og-svindl'), { recursive: true });
+    expect(errorsOf(ws.validate())).toEqual([expect.stringMatching(/overlay\/phishing-og-svindl\/:1:1: error: the overlay has a folder "phishing-og-svindl", but there is no module with that id \(did you mean "phishing-og-svindel"\?\)/)]);
+  });
+
+  it('a branded organisation needs an id', () => {
+    const ws = workspace();
+    ws.edit('org.yaml', /^id: nordby-kommune\n/m, '');
+    expect(errorsOf(ws.validate())).toEqual([expect.stringMatching(/org\.yaml:\d+:1: error: a branded organisation needs an "id"/)]);
+  });
+});
+
+describe('branding', () => {
+  it('a colour that is not #rrggbb, or too pale for white text and links, is an error at its line', () => {
+    const ws = workspace();
+    ws.edit('org.yaml', "primary: '#2d5f2e'", 'primary: grøn');
+    expect(errorsOf(ws.validate())).toEqual([expect.stringMatching(/org\.yaml:30:12: error: "grøn" is not a colour; write it as #rrggbb/)]);
+    ws.edit('org.yaml', 'primary: grøn', "primary: '#7fbf7f'");
+    expect(errorsOf(ws.validate())).toEqual([expect.stringMatching(/org\.yaml:30:12: error: #7fbf7f has a contrast of 2\.\d\d:1 against white; links and buttons need at least 4\.5:1/)]);
+    ws.edit('org.yaml', "primary: '#7fbf7f'", "primary: '#2d5f2e'\n  primaryText: '#3a7a3b'");
+    expect(errorsOf(ws.validate())).toEqual([expect.stringMatching(/org\.yaml:31:16: error: text on the brand colour has a contrast of 1\.\d\d:1/)]);
+  });
+
+  it('computes contrast as WCAG does', () => {
+    expect(contrast([0, 0, 0], [255, 255, 255])).toBeCloseTo(21, 5);
+    // #767676 is the well-known lightest grey with 4.5:1 on white.
+    expect(contrast([0x76, 0x76, 0x76], [255, 255, 255])).toBeCloseTo(4.54, 2);
+  });
+
+  it('a logo that is missing, too large, not what its name says, or an SVG with script is an error at logo:', () => {
+    const ws = workspace();
+    const logoError = () => errorsOf(ws.validate()).map((e) => e.replace(/^.*org\.yaml:(\d+):\d+: error: /, 'line $1: '));
+    ws.edit('org.yaml', 'logo: logo.svg', 'logo: mangler.svg');
+    expect(logoError()).toEqual([expect.stringMatching(/^line 28: logo file not found: .*mangler\.svg/)]);
+    ws.write('logo.png', 'this is text');
+    ws.edit('org.yaml', 'logo: mangler.svg', 'logo: logo.png');
+    expect(logoError()).toEqual([expect.stringMatching(/^line 28: .*logo\.png is not a PNG image/)]);
+    ws.write('stor.svg', `<svg xmlns="http://www.w3.org/2000/svg">${' '.repeat(30_000)}</svg>`);
+    ws.edit('org.yaml', 'logo: logo.png', 'logo: stor.svg');
+    expect(logoError()).toEqual([expect.stringMatching(/^line 28: the logo is 30 KB; at most 24 KB/)]);
+    ws.write('stor.svg', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>');
+    expect(logoError()).toEqual([expect.stringMatching(/^line 28: the SVG logo contains a script, an event handler or foreignObject/)]);
+    ws.edit('org.yaml', 'logo: stor.svg', 'logo: logo.gif');
+    expect(logoError()).toEqual([expect.stringMatching(/^line 28: the logo must be an \.svg, \.png, \.jpg or \.webp file/)]);
+  });
+});
+
+describe('a branded build', () => {
+  it('goes into its own folder, with identifiers and IRIs distinct from the unbranded packages, and the branding in the page', async () => {
+    const ws = workspace();
+    const dist = join(ws.dir, 'dist');
+    const { modules } = await buildAll({ modulesDir: join(ws.dir, 'modules'), orgFile: ws.path('org.yaml'), distDir: dist, quiet: true });
+    expect(modules[0].org?.id).toBe('nordby-kommune');
+    const scorm = await unzipTo(join(dist, 'packages', `${MODULE}-scorm2004.zip`));
+    expect(readFileSync(join(scorm, 'imsmanifest.xml'), 'utf8')).toMatch(/<manifest identifier="awareness-kit\.nordby-kommune\.phishing-og-svindel"/);
+    const tincan = await unzipTo(join(dist, 'packages', `${MODULE}-xapi.zip`));
+    expect(readFileSync(join(tincan, 'tincan.xml'), 'utf8')).toContain(`<activity id="https://nordby-kommune.example/xapi/modules/${MODULE}"`);
+    const cmi5 = await unzipTo(join(dist, 'packages', `${MODULE}-cmi5.zip`));
+    expect(readFileSync(join(cmi5, 'cmi5.xml'), 'utf8')).toContain(`https://nordby-kommune.example/xapi/modules/${MODULE}`);
+    const page = readFileSync(join(dist, 'web', MODULE, 'index.html'), 'utf8');
+    expect(page).toContain('"org":{"id":"nordby-kommune","name":{"da":"Nordby Kommune"');
+    expect(page).toContain('data:image/svg+xml;base64,');
+    // Without an activityBase in org.yaml, the IRIs still differ from the unbranded default.
+    ws.edit('org.yaml', /^activityBase: .*\n/m, '');
+    expect(ws.validate().modules[0].activityBase).toBe('https://awareness-kit.example/activities/orgs/nordby-kommune');
+    rmSync(ws.dir, { recursive: true, force: true });
+  }, 120_000);
+});
+
+describe('starting an organisation (npm run new-org) and a module of its own (npm run new-module -- --org)', () => {
+  it('new-org writes an org.yaml with an id that validates as a branded organisation, and never overwrites it', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'ak-new-org-'));
+    const { dir } = newOrg(join(parent, 'vores-kommune'));
+    const text = readFileSync(join(dir, 'org.yaml'), 'utf8');
+    expect(text).toMatch(/^id: vores-kommune$/m);
+    const v = validateAll({ orgFile: join(dir, 'org.yaml') });
+    expect(errorsOf(v)).toEqual([]);
+    expect(v.org?.id).toBe('vores-kommune');
+    expect(() => newOrg(join(parent, 'vores-kommune'))).toThrow(/exists already; nothing was changed/);
+    expect(readFileSync(join(dir, 'org.yaml'), 'utf8')).toBe(text);
+    expect(() => newOrg(join(parent, 'Vores Kommune'))).toThrow(/cannot be an organisation id/);
+    rmSync(parent, { recursive: true, force: true });
+  });
+
+  it('new-module --org puts the module in the overlay, where it is validated with the organisation\'s values', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'ak-new-org-'));
+    const { dir } = newOrg(join(parent, 'vores-kommune'));
+    const options = parseArgs(['sikker-print', '--org', join(dir, 'org.yaml')]);
+    if (options === 'help') throw new Error('unexpected help');
+    expect(options.modulesDir).toBe(join(dir, 'overlay'));
+    newModule(options);
+    const v = validateAll({ orgFile: join(dir, 'org.yaml') });
+    expect(errorsOf(v)).toEqual([]);
+    const own = v.modules.find((m) => m.id === 'sikker-print')!;
+    expect(own.org?.id).toBe('vores-kommune');
+    expect(readFileSync(join(dir, 'overlay', 'sikker-print', 'README.md'), 'utf8')).toContain(`npm run build -- --org ${join(dir, 'org.yaml')}`);
+    rmSync(parent, { recursive: true, force: true });
+  });
+
+  it('a folder of the organisation\'s own with the id of a shipped module is refused', () => {
+    const ws = workspace();
+    newModule({ id: MODULE, modulesDir: ws.path('overlay-own') });
+    cpSync(join(ws.path('overlay-own'), MODULE, 'module.yaml'), ws.path(`${OVERLAY}/module.yaml`));
+    expect(errorsOf(ws.validate())).toEqual(expect.arrayContaining([expect.stringMatching(/module\.yaml:1:1: error: module "phishing-og-svindel" is a shipped module; to change it, put only the scenes you change in/)]));
+  });
+});
