@@ -60,7 +60,7 @@ export function lmsPage(org: OrgChoice, module: CompiledModule): string {
     <div class="layout">
       <div class="module"><iframe id="sco" title="Modulet: ${esc(title)}"></iframe></div>
       <aside class="panels" aria-label="Hvad LMS'et og LRS'et får">
-        <section aria-labelledby="cmi-title">
+        <section aria-labelledby="cmi-title" tabindex="0">
           <h2 id="cmi-title">cmi-værdier i LMS'et (SCORM 2004)</h2>
           <p class="calls" id="calls" aria-live="polite"></p>
           <table id="cmi">
@@ -68,7 +68,7 @@ export function lmsPage(org: OrgChoice, module: CompiledModule): string {
             <tbody></tbody>
           </table>
         </section>
-        <section aria-labelledby="xapi-title">
+        <section aria-labelledby="xapi-title" tabindex="0">
           <h2 id="xapi-title">xAPI-statements <span class="hint">(som xAPI-pakken ville sende dem til LRS'et)</span></h2>
           <ol id="statements" reversed></ol>
         </section>

@@ -38,32 +38,31 @@ async function main(): Promise<void> {
     await shot('01-portal.png');
 
     await page.goto(`${preview.url}lms/${MODULE}?org=1`);
-    let frame = (await (await page.waitForSelector('iframe#sco')).contentFrame())!;
+    const frame = (await (await page.waitForSelector('iframe#sco')).contentFrame())!;
     await playerScene(frame);
     await next(frame);
-    // The first decision: the best choice, and the LMS's cmi values after it.
-    await frame.locator('ak-decision input').first().waitFor();
-    await frame.locator('ak-decision input[value="meld-og-slet"]').check();
+    // Vestby's own scene, right after the welcome: the best choice, and what the LMS got.
+    await frame.locator('ak-decision input[value="ring-og-spoerg"]').check();
     await frame.getByRole('button', { name: 'Vælg', exact: true }).click();
     await frame.locator('ak-decision [part="feedback"]').waitFor();
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(400);
     await shot('02-simuleret-lms.png');
 
-    // The scene Vestby added, after find-tegnene.
-    await page.getByRole('button', { name: 'Start forfra' }).click();
-    frame = (await (await page.waitForSelector('iframe#sco')).contentFrame())!;
-    await playerScene(frame);
-    await page.evaluate(() => sessionStorage.clear());
+    // The statements the xAPI package would send, one opened.
+    await page.locator('#statements summary').first().click();
+    await page.locator('#xapi-title').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(200);
+    await shot('03-xapi-statements.png');
+
+    // A typical slip, saved: a colon in a text without quotes. The page shows where.
     const added = join(work, 'vestby-kommune', 'overlay', MODULE, 'scenes', 'ring-til-it.yaml');
     const text = readFileSync(added, 'utf8');
-    // A typical slip: a colon in a text without quotes.
     writeFileSync(added, text.replace(/^title:\n\s+da: .*$/m, 'title:\n  da: Ny besked: log ind igen'));
-    await page.waitForSelector('.problems');
+    await page.waitForSelector('.problems', { timeout: 15_000 });
     await page.waitForTimeout(300);
-    await shot('03-fejl-paa-siden.png');
+    await shot('04-fejl-paa-siden.png');
     writeFileSync(added, text);
-    await page.waitForSelector('iframe#sco');
-    await page.waitForTimeout(500);
+    await page.waitForSelector('iframe#sco', { timeout: 15_000 });
   } finally {
     await browser.close();
     await preview.close();

@@ -56,6 +56,15 @@ const moduleFrame = async (page: Page): Promise<Frame> => {
 const cmiValue = (page: Page, element: string) =>
   page.evaluate((name) => [...document.querySelectorAll('#cmi tbody tr')].find((tr) => tr.querySelector('th')?.textContent === name)?.querySelector('td')?.textContent ?? null, element);
 
+/** WCAG 2.1 A/AA violations axe finds on the page itself (the module frame is tested elsewhere). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: object, o: object) => Promise<{ violations: Array<{ id: string }> }> } }).axe;
+    return (await axe.run({ exclude: [['iframe']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.map((v) => v.id);
+  });
+}
+
 /** Saves a file as an editor does and waits until the preview has told its pages. */
 async function save(path: string, text: string): Promise<void> {
   const before = reloads;
@@ -71,6 +80,7 @@ describe('the preview portal', () => {
     await page.getByRole('link', { name: 'Nordby Kommune' }).click();
     await expect.poll(() => page.locator('caption').textContent()).toContain('Nordby Kommune');
     expect(await page.getByRole('link', { name: 'Nordby Kommune' }).getAttribute('aria-current')).toBe('page');
+    expect(await axeViolations(page)).toEqual([]);
     // The organisation's module is branded and carries its own variables.
     await page.getByRole('link', { name: /Phishing/ }).click();
     const frame = await moduleFrame(page);
@@ -91,6 +101,7 @@ describe('a module in the simulated LMS', () => {
     await expect.poll(() => cmiValue(page, 'cmi.interactions.0.id'), { timeout: 10_000 }).toBe(`urn:awareness-kit:${MODULE}:${first.id}`);
     expect(await cmiValue(page, 'cmi.interactions.0.result')).toBe('correct');
     expect(await page.locator('#calls').textContent()).toMatch(/Initialize 1/);
+    expect(await axeViolations(page)).toEqual([]);
     // The xAPI adapter's statements: launched …, and the answer.
     await expect.poll(() => page.locator('#statements summary').allTextContents(), { timeout: 10_000 }).toEqual(
       expect.arrayContaining([expect.stringMatching(/^besvarede: .*rigtigt\)$/), expect.stringMatching(/^startede: /)]),
@@ -111,6 +122,7 @@ describe('a module in the simulated LMS', () => {
     await save(file, good.replace(/^type: (\w+)$/m, 'type: $1\n  broken: [indent'));
     await expect.poll(() => page.locator('.problems').textContent(), { timeout: 15_000 }).toMatch(new RegExp(`scenes/${here}\\.yaml:\\d+:\\d+: error: YAML syntax error`));
     expect(await page.locator('iframe#sco').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
 
     await save(file, good.replace(/^title:\n(\s+da: )/m, 'title:\n$1Ændret '));
     frame = await moduleFrame(page);

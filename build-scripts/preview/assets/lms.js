@@ -66,7 +66,8 @@
     requestAnimationFrame(() => {
       pending = false;
       const cmi = api.getFlattenedCMI();
-      const rows = Object.entries(cmi).filter(([, v]) => v !== '' && v !== null && v !== undefined);
+      // Only the values a data model element holds (scorm-again also lists empty collections as objects).
+      const rows = Object.entries(cmi).filter(([, v]) => v !== '' && v !== null && v !== undefined && typeof v !== 'object');
       body.replaceChildren(
         ...rows.map(([name, value]) => {
           const tr = document.createElement('tr');
