@@ -108,7 +108,16 @@ export async function startPreview({ modulesDir = join(root, 'modules'), orgFile
   const watched = [modulesDir, ...new Set(orgs.slice(1).map((o) => dirname(o.file!)))];
   const watchers: FSWatcher[] = watched.filter(existsSync).map((dir) => watch(dir, { recursive: true }, changed));
 
-  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
+  await new Promise<void>((ok, fail) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      fail(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is in use (is the preview already running?). Stop it, or choose another: npm start -- --port ${port + 1}`) : error),
+    );
+    server.listen(port, '127.0.0.1', ok);
+  }).catch(async (error) => {
+    for (const w of watchers) w.close();
+    rmSync(work, { recursive: true, force: true });
+    throw error;
+  });
   const { port: bound } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${bound}/`,
