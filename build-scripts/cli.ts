@@ -12,7 +12,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { publishedSchemas } from '../src/model/schema.js';
 import { checkCoverage, loadFramework, loadModule, moduleDirs } from './load-module.js';
-import { formatProblem, type Problem } from './yaml-file.js';
+import { displayPath, formatProblem, type Problem } from './yaml-file.js';
 import { didYouMean } from './check-schema.js';
 import { FORMATS, buildDialogueRuntime, buildRuntime } from './runtime.js';
 import { dialoguePageFor, packageFiles, pageFor, plainText, zip } from './package.js';
@@ -70,7 +70,7 @@ export function validateAll({
   const own = org.overlayDir ? moduleDirs(org.overlayDir) : [];
   for (const dir of own) {
     if (shipped.some((d) => basename(d) === basename(dir))) {
-      problems.push({ file: relative(process.cwd(), join(dir, 'module.yaml')), line: 1, column: 1, severity: 'error', message: `module "${basename(dir)}" is a shipped module; to change it, put only the scenes you change in ${basename(dir)}/scenes/ (without a module.yaml)` });
+      problems.push({ file: displayPath(join(dir, 'module.yaml')), line: 1, column: 1, severity: 'error', message: `module "${basename(dir)}" is a shipped module; to change it, put only the scenes you change in ${basename(dir)}/scenes/ (without a module.yaml)` });
     }
   }
   for (const dir of [...shipped, ...own]) {
@@ -84,7 +84,7 @@ export function validateAll({
     for (const entry of readdirSync(org.overlayDir, { withFileTypes: true })) {
       if (entry.isDirectory() && !known.has(entry.name)) {
         const names = [...known];
-        problems.push({ file: relative(process.cwd(), join(org.overlayDir, entry.name)) + '/', line: 1, column: 1, severity: 'error', message: `the overlay has a folder "${entry.name}", but there is no module with that id${didYouMean(entry.name, names) || `; modules: ${names.join(', ')}`}` });
+        problems.push({ file: displayPath(join(org.overlayDir, entry.name)) + '/', line: 1, column: 1, severity: 'error', message: `the overlay has a folder "${entry.name}", but there is no module with that id${didYouMean(entry.name, names) || `; modules: ${names.join(', ')}`}` });
       }
     }
   }

@@ -44,8 +44,7 @@ export class YamlFile {
   }
 
   get displayPath(): string {
-    const rel = relative(process.cwd(), this.path);
-    return rel && !rel.startsWith('..') ? rel : this.path;
+    return displayPath(this.path);
   }
 
   /** The position of the value at `path`, or of its nearest existing parent. */
@@ -85,6 +84,12 @@ export class YamlFile {
     const { line, column } = this.position(path, keyOf);
     this.problems.push({ file: this.displayPath, line, column, message, severity });
   }
+}
+
+/** A path as problems show it: relative to the working folder when inside it, else absolute. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
 }
 
 export function formatProblem(p: Problem): string {

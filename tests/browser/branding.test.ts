@@ -7,7 +7,9 @@ import { deepEqual, AssertionError } from './assert.js';
 import { bestChoice, expectNoAxeViolations, mountPlayer, walkModule, wrongChoice } from './helpers.js';
 import type { Branding, CompiledModule } from '../../src/model/compiled.js';
 
-const phishing = ((await import('/dist/content/phishing-og-svindel.json')) as { default: CompiledModule }).default;
+/** As built by npm run build (npm test builds first); the test server turns .json into modules. */
+const built = '/dist/content/phishing-og-svindel.json';
+const phishing = ((await import(built)) as { default: CompiledModule }).default;
 const LOGO = `data:image/svg+xml;base64,${btoa('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#767676"/></svg>')}`;
 
 /** The colours build-scripts/org.ts derives from #767676, the palest grey with 4.5:1 on white. */
