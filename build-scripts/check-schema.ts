@@ -104,7 +104,7 @@ function report(file: YamlFile, error: ErrorObject, at: DataPath): void {
     case 'propertyNames':
       break; // reported by the pattern error on the key itself
     case 'type':
-      file.error(path, `${where} must be ${String(p.type)}`);
+      file.error(path, `${where} must be ${String(p.type)}${typeHint(String(p.type), error.data, error.parentSchema as TSchema | undefined)}`);
       break;
     case 'minItems':
       file.error(path, `${where} needs at least ${String(p.limit)} item(s)`);
@@ -121,6 +121,15 @@ function report(file: YamlFile, error: ErrorObject, at: DataPath): void {
     default:
       file.error(path, `${where} ${error.message ?? 'is not valid'}`);
   }
+}
+
+/** What YAML made of what the author probably meant, for the slips authors of prose make most. */
+function typeHint(expected: string, got: unknown, schema: TSchema | undefined): string {
+  if (got === null) return ' (it is empty: a value starting with # is a comment in YAML, so put a colour in quotes, e.g. \'#0f5499\')';
+  if (expected === 'string' && typeof got === 'number') return ` (YAML read it as a number: put it in quotes, e.g. '${String(got)}')`;
+  if (expected === 'string' && typeof got === 'object') return ' (a text that starts with { or [ is read as a list or map: put the whole text in quotes)';
+  if (expected === 'object' && typeof got === 'string' && schema?.properties?.da) return ' (write it per language: { da: …, en: … })';
+  return '';
 }
 
 function pointerToPath(pointer: string): Array<string | number> {
@@ -142,18 +151,22 @@ function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown 
 export function didYouMean(word: string, known: readonly string[]): string {
   const close = known
     .map((k) => [k, distance(word.toLowerCase(), k.toLowerCase())] as const)
-    .filter(([, d]) => d <= Math.max(1, Math.min(2, Math.floor(word.length / 4))))
+    .filter(([, d]) => d <= Math.max(1, Math.min(3, Math.floor(word.length / 3))))
     .sort((a, b) => a[1] - b[1])[0];
   return close ? ` (did you mean "${close[0]}"?)` : '';
 }
 
+/** Edits between two words, a swap of two neighbouring letters counting as one (the commonest typo). */
 function distance(a: string, b: string): number {
+  let before: number[] = [];
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
     for (let j = 1; j <= b.length; j++) {
       next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) next[j] = Math.min(next[j], before[j - 2] + 1);
     }
+    before = row;
     row = next;
   }
   return row[b.length];

@@ -162,7 +162,7 @@ export function loadModule(dir: string, framework: CompetenceFramework, org: Org
   }
   // The rules between scenes need every listed scene in good shape; module.yaml may still be wrong.
   if (entries.length > 0 && scenes.length === entries.length) {
-    checkScenes(moduleValid ? mod.competences : null, scenes, sceneFiles, moduleFile, areaIds, entries);
+    checkScenes(moduleValid ? mod.competences : null, scenes, sceneFiles, moduleFile, areaIds, entries, overlay?.removed ?? new Set());
   }
   const dialogueFile = existsSync(join(dir, 'dialogue.yaml')) ? new YamlFile(join(dir, 'dialogue.yaml')) : undefined;
   if (dialogueFile) files.push(dialogueFile);
@@ -205,7 +205,7 @@ export function loadModule(dir: string, framework: CompetenceFramework, org: Org
  * replaces the module's scene <id>; overlay.yaml adds scenes (each after a named scene) and
  * leaves scenes out. A file that replaces nothing and is not added is an error, not ignored.
  */
-function applyOverlay(dir: string, own: readonly SceneEntry[], moduleId: string, files: YamlFile[]): { entries: SceneEntry[]; minutes?: number } {
+function applyOverlay(dir: string, own: readonly SceneEntry[], moduleId: string, files: YamlFile[]): { entries: SceneEntry[]; minutes?: number; removed: Set<string> } {
   const overlayYaml = join(dir, 'overlay.yaml');
   let plan: OverlayData = {};
   let planFile: YamlFile | undefined;
@@ -251,7 +251,8 @@ function applyOverlay(dir: string, own: readonly SceneEntry[], moduleId: string,
     if (ownIds.includes(id)) {
       const i = entries.findIndex((e) => e.id === id);
       if (i >= 0) entries[i] = { ...entries[i], path };
-    } else if (!added.has(id)) {
+    } else if (!(plan.add ?? []).some((a) => a.scene === id)) {
+      // (A scene named under add: whose entry has an error is reported there, not here too.)
       const file = new YamlFile(path, '');
       files.push(file);
       file.error([], `this file replaces scene "${id}", but module "${moduleId}" has no such scene${didYouMean(id, ownIds) || `; its scenes: ${ownIds.join(', ')}`}. To add a new scene, list it in overlay/${moduleId}/overlay.yaml under "add:" with the scene it comes after`);
@@ -260,7 +261,7 @@ function applyOverlay(dir: string, own: readonly SceneEntry[], moduleId: string,
   for (const e of entries) {
     if (e.listedIn === planFile && !existsSync(e.path)) planFile.error(e.at, `added scene "${e.id}" has no file overlay/${moduleId}/scenes/${e.id}.yaml`);
   }
-  return { entries: entries.filter((e) => e.listedIn !== planFile || existsSync(e.path)), minutes: plan.minutes };
+  return { entries: entries.filter((e) => e.listedIn !== planFile || existsSync(e.path)), minutes: plan.minutes, removed: new Set(plan.remove ?? []) };
 }
 
 /** Shape, unique card ids and known areas of a dialogue.yaml; undefined when it has errors. */
@@ -314,6 +315,8 @@ function checkScenes(
   moduleFile: YamlFile,
   knownAreas: Set<string>,
   entries: readonly SceneEntry[],
+  /** Scenes an overlay leaves out (remove:), so a branch to one gets a message that says so. */
+  removed: ReadonlySet<string>,
 ): void {
   const index = new Map(scenes.map((s, i) => [s.id, i]));
   const trained = new Set(competences ?? knownAreas);
@@ -323,7 +326,9 @@ function checkScenes(
 
   const checkTarget = (file: YamlFile, path: Array<string | number>, from: number, target: string): void => {
     const to = index.get(target);
-    if (to === undefined) file.error(path, `"next" points to scene "${target}", which does not exist in this module`);
+    if (to === undefined && removed.has(target)) {
+      file.error(path, `"next" points to scene "${target}", which overlay.yaml leaves out (remove:); a scene that other scenes branch to cannot be left out: replace it with a scene of your own instead`);
+    } else if (to === undefined) file.error(path, `"next" points to scene "${target}", which does not exist in this module`);
     else if (to <= from) file.error(path, `"next" points back to "${target}"; branches may only jump forward in the scene list`);
   };
   /** Returns false when an area is wrong, so later checks on these points stay quiet. */
@@ -335,7 +340,7 @@ function checkScenes(
         const hint = didYouMean(area, [...knownAreas]) || `; known: ${[...knownAreas].join(', ')}`;
         file.error([...path, area], `points for unknown competence area "${area}"${hint}`, true);
       }
-      else if (competences && !trained.has(area)) file.error([...path, area], `points for "${area}", which module.yaml does not list under "competences"`, true);
+      else if (competences && !trained.has(area)) file.error([...path, area], `points for "${area}", which module.yaml does not list under "competences" (this module trains: ${competences.join(', ')})`, true);
       else {
         exercised.add(area);
         continue;
@@ -395,12 +400,20 @@ function checkScenes(
 
   if (scored === 0) moduleFile.error(['scenes'], 'the module has no scored item (decision or quiz); it needs at least one');
   // The summary completes the module, so it must come last, and only once.
+  let addedAfterSummary = false;
   scenes.forEach((scene, i) => {
     if (scene.type === 'summary' && i !== scenes.length - 1) {
+      const after = entries[i + 1];
+      // A scene an overlay added after the summary is the overlay's mistake: say so there.
+      if (after.listedIn !== moduleFile && !entries.slice(i + 1).some((e) => e.listedIn === moduleFile)) {
+        after.listedIn.error(after.at, `"${after.id}" is added after the summary "${scene.id}", which must stay the last scene; name an earlier scene in "after:"`);
+        addedAfterSummary = true;
+        return;
+      }
       entries[i].listedIn.error(entries[i].at, `the summary "${scene.id}" must be the last scene: reaching it completes the module`);
     }
   });
-  if (scenes[scenes.length - 1]?.type !== 'summary') {
+  if (scenes[scenes.length - 1]?.type !== 'summary' && !addedAfterSummary) {
     entries[scenes.length - 1].listedIn.error(entries[scenes.length - 1].at, 'the last scene must be a summary (type: summary), which shows the result and completes the module');
   }
   // After a misspelt area, "area X gets no points" would only echo that error.
@@ -429,8 +442,13 @@ function checkScenes(
     targets.forEach((t) => reachable.add(t));
   });
   for (const scene of scenes) {
-    if (!reachable.has(scene.id)) {
-      files.get(scene.id)!.error(['id'], `scene "${scene.id}" can never be reached: no scene before it leads here (check "next" on the scenes before)`);
+    // (A scene added after the summary has had its error.)
+    if (!reachable.has(scene.id) && !addedAfterSummary) {
+      const added = entries.find((e) => e.id === scene.id)?.listedIn !== moduleFile;
+      const hint = added
+        ? ' (an added scene comes after the scene named in "after:" in overlay.yaml; name one that every learner passes, not a decision whose every option branches, nor a scene only some branches reach)'
+        : ' (check "next" on the scenes before)';
+      files.get(scene.id)!.error(['id'], `scene "${scene.id}" can never be reached: no scene before it leads here${hint}`);
     }
   }
 }

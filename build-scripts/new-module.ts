@@ -75,10 +75,8 @@ export function idProblem(id: string): string | undefined {
  * modules/schema/<file>: relative when the folder is inside this repository, else absolute.
  */
 export function schemaRef(fromDir: string, file: string): string {
-  const target = join(SCHEMA_DIR, file);
-  const inRepo = relative(root, resolve(fromDir));
-  if (inRepo.startsWith('..') || isAbsolute(inRepo)) return target.split(sep).join('/');
-  return relative(resolve(fromDir), target).split(sep).join('/');
+  // Relative, also outside the project: a folder kept beside it (../vores-kommune) can be shared or moved with it.
+  return relative(resolve(fromDir), join(SCHEMA_DIR, file)).split(sep).join('/');
 }
 
 /** Creates <modulesDir>/<id>/ with the example module. Returns the folder and the files written (relative to it). */

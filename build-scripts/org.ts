@@ -68,6 +68,7 @@ export function loadOrg(path: string, { branded = resolve(path) !== DEFAULT_ORG_
     if (data.overlay !== undefined) file.error(['overlay'], `overlay folder "${data.overlay}" does not exist (relative to ${file.displayPath})`);
     overlayDir = undefined;
   }
+  if (branded) warnAboutDefaults(file, data);
   if (file.problems.some((p) => p.severity === 'error')) return { problems: file.problems };
   const org: Organisation = {
     id: branded ? data.id : undefined,
@@ -79,6 +80,28 @@ export function loadOrg(path: string, { branded = resolve(path) !== DEFAULT_ORG_
     branding: branded ? { name: typeof data.organisation === 'string' ? { da: data.organisation } : data.organisation, ...(logo ? { logo } : {}), ...(colours ? { colours } : {}) } : undefined,
   };
   return { org, problems: file.problems };
+}
+
+/**
+ * A branded org.yaml that still has the fictional Åby Kommune's values (new-org starts from them)
+ * would build "your" packages with Åby's phone numbers: one warning names every such value.
+ */
+function warnAboutDefaults(file: YamlFile, data: OrgData): void {
+  const defaults = new YamlFile(DEFAULT_ORG_FILE).data as OrgData;
+  const same: DataPath[] = [];
+  const visit = (mine: unknown, theirs: unknown, path: Array<string | number>): void => {
+    if (typeof mine === 'string' || typeof mine === 'number') {
+      if (mine === theirs) same.push(path);
+    } else if (mine && typeof mine === 'object' && theirs && typeof theirs === 'object') {
+      for (const [key, value] of Object.entries(mine)) visit(value, (theirs as Record<string, unknown>)[key], [...path, key]);
+    }
+  };
+  for (const key of ['organisation', 'domain', 'securityContact', 'serviceDesk', 'dpo', 'policies'] as const) visit(data[key], defaults[key], [key]);
+  // Words every municipality may share ("IT-servicedesken", the contact's role) are not Åby's own.
+  const own = same.filter((p) => !['serviceDesk.name', 'securityContact.role'].some((shared) => p.join('.').startsWith(shared)) && !p.includes('title') && p[p.length - 1] !== 'id');
+  if (own.length) {
+    file.warn(own[0], `${own.length} value(s) are still those of the fictional Åby Kommune, which your packages would show: ${own.map((p) => p.join('.')).join(', ')}. Fill in your own`);
+  }
 }
 
 /** The CSS custom properties of the brand colours; errors for a colour that is not #rrggbb or too pale. */
@@ -136,7 +159,7 @@ export function contrast(a: number[], b: number[]): number {
 function checkLogo(file: YamlFile, path: string): string | undefined {
   const type = LOGO_TYPES[extname(path).toLowerCase()];
   if (!type) {
-    file.error(['logo'], `the logo must be an .svg, .png, .jpg or .webp file (got "${extname(path) || 'no extension'}")`);
+    file.error(['logo'], `the logo must be an .svg, .png, .jpg, .jpeg or .webp file (got "${extname(path) || 'no extension'}")`);
     return undefined;
   }
   if (!existsSync(path)) {
@@ -219,7 +242,7 @@ export function fillVariables<T>(data: T, org: Organisation, file: YamlFile): T 
       const value = valueOf(org.data, name, lang, markdown);
       if (value !== undefined) return value;
       const known = variableNames(org.data);
-      file.error(path, `{{${name}}} is not defined in ${org.file.displayPath}${didYouMean(name, known) || `; it defines: ${known.join(', ')}`}. Add it there (under "variables:" for your own), or fix the name`);
+      file.error(path, `{{${name}}} is not defined in ${org.file.displayPath}${suggestion(name, known) || `; it defines: ${known.join(', ')}`}. Add it there (under "variables:" for your own), or fix the name`);
       return whole;
     });
   const visit = (value: unknown, path: Array<string | number>): unknown => {
@@ -236,6 +259,19 @@ export function fillVariables<T>(data: T, org: Organisation, file: YamlFile): T 
     return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, visit(v, [...path, k])]));
   };
   return visit(data, []) as T;
+}
+
+/** "Did you mean" for a variable: the same path in other letter case, else a near name among its siblings. */
+function suggestion(name: string, known: readonly string[]): string {
+  const sameLetters = known.find((k) => k.toLowerCase() === name.toLowerCase());
+  if (sameLetters) return ` (did you mean "${sameLetters}"?)`;
+  const prefix = name.slice(0, name.lastIndexOf('.') + 1);
+  const siblings = known.filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('.'));
+  if (prefix && siblings.length) {
+    const near = didYouMean(name.slice(prefix.length), siblings.map((k) => k.slice(prefix.length)));
+    return near.replace(/"(.*)"/, (_, last: string) => `"${prefix}${last}"`);
+  }
+  return didYouMean(name, known);
 }
 
 /** Every `{{…}}` left in a text (for checks that run on files without an organisation). */

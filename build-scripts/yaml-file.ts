@@ -101,6 +101,7 @@ function hintFor(message: string): string {
   if (/Nested mappings are not allowed in compact mappings|Implicit keys need to be on a single line|Implicit map keys need to be followed by map values/.test(message)) {
     return ' (a text with ": " in it? Put the text in quotes, or start it on its own line after ">")';
   }
+  if (/Unexpected scalar at node end/.test(message)) return ' (a text that starts with {{, a quote or a [ ? Put the whole text in quotes)';
   if (/flow-map|flow map|Flow map/.test(message)) return ' (a {{variable}} or a "{" inside { … }? Put the text in quotes, or write the map on its own lines)';
   if (/Missing closing "?quote/.test(message)) return ' (a quote opened earlier in the file is never closed)';
   if (/Tabs are not allowed|tab/i.test(message)) return ' (indent with spaces, not tabs)';

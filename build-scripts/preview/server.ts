@@ -5,7 +5,7 @@
  * would send, reloads when a module or organisation file is saved, and shows validation
  * problems with file:line instead of a blank page. Serves 127.0.0.1 only.
  */
-import { watch, type FSWatcher, readFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { watch, type Dirent, type FSWatcher, readFileSync, readdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -106,11 +106,11 @@ export async function startPreview({ modulesDir = join(root, 'modules'), orgFile
     }, 150);
   };
   const watched = [modulesDir, ...new Set(orgs.slice(1).map((o) => dirname(o.file!)))];
-  const watchers: FSWatcher[] = watched.filter(existsSync).map((dir) => watch(dir, { recursive: true }, changed));
+  const watchers = watched.filter(existsSync).map((dir) => watchTree(dir, changed));
 
   await new Promise<void>((ok, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      fail(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is in use (is the preview already running?). Stop it, or choose another: npm start -- --port ${port + 1}`) : error),
+      fail(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is in use (is the preview already running?). Stop it, or choose another: npm start -- --port ${port + 1}${orgFiles.map((f) => ` --org ${f}`).join('')}`) : error),
     );
     server.listen(port, '127.0.0.1', ok);
   }).catch(async (error) => {
@@ -128,6 +128,40 @@ export async function startPreview({ modulesDir = join(root, 'modules'), orgFile
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
       rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Watches a folder and every folder in it, one watcher per folder. (Node 20's recursive watch on
+ * Linux loses a file that an editor saves by renaming a new copy over it; a folder's own watcher
+ * sees that rename.) Folders made or removed later are picked up at the next change.
+ */
+function watchTree(root: string, onChange: () => void): { close(): void } {
+  const watchers = new Map<string, FSWatcher>();
+  let resync: ReturnType<typeof setTimeout> | undefined;
+  const sync = () => {
+    if (!existsSync(root)) return;
+    const dirs = new Set([root, ...(readdirSync(root, { recursive: true, withFileTypes: true }) as Dirent[]).filter((d) => d.isDirectory()).map((d) => join(d.parentPath, d.name))]);
+    for (const [dir, w] of watchers) if (!dirs.has(dir)) (w.close(), watchers.delete(dir));
+    for (const dir of dirs) {
+      if (watchers.has(dir)) continue;
+      try {
+        watchers.set(dir, watch(dir, () => {
+          onChange();
+          clearTimeout(resync);
+          resync = setTimeout(sync, 100);
+        }));
+      } catch {
+        // Removed between listing and watching: the next sync forgets it.
+      }
+    }
+  };
+  sync();
+  return {
+    close: () => {
+      clearTimeout(resync);
+      watchers.forEach((w) => w.close());
     },
   };
 }

@@ -6,7 +6,7 @@
  * the learner was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -65,10 +65,16 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-/** Saves a file as an editor does and waits until the preview has told its pages. */
-async function save(path: string, text: string): Promise<void> {
+/**
+ * Saves a file as an editor does and waits until the preview has told its pages. `atomic`: as many
+ * editors do, write a new copy and rename it over the file.
+ */
+async function save(path: string, text: string, { atomic = false } = {}): Promise<void> {
   const before = reloads;
-  writeFileSync(path, text);
+  if (atomic) {
+    writeFileSync(`${path}.tmp`, text);
+    renameSync(`${path}.tmp`, path);
+  } else writeFileSync(path, text);
   await expect.poll(() => reloads, { timeout: 10_000 }).toBeGreaterThan(before);
 }
 
@@ -124,7 +130,8 @@ describe('a module in the simulated LMS', () => {
     expect(await page.locator('iframe#sco').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
 
-    await save(file, good.replace(/^title:\n(\s+da: )/m, 'title:\n$1Ændret '));
+    // Saved the way many editors save (a new copy renamed over the file), after an earlier save.
+    await save(file, good.replace(/^title:\n(\s+da: )/m, 'title:\n$1Ændret '), { atomic: true });
     frame = await moduleFrame(page);
     // A text edit keeps the learner's place: the LMS resumes the suspended attempt, with the new text.
     expect(await currentSceneId(frame)).toBe(here);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { buildAll, validateAll } from '../../build-scripts/cli.js';
 import { AREAS, newModule, schemaRef, SCENES } from '../../build-scripts/new-module.js';
@@ -95,6 +95,8 @@ describe('npm run new-module', () => {
     // Inside the repository the path is relative, as in the shipped modules.
     expect(schemaRef(join(ROOT, 'modules', ID), 'module.schema.json')).toBe('../schema/module.schema.json');
     expect(schemaRef(join(ROOT, 'modules', ID, 'scenes'), 'scene.schema.json')).toBe('../../schema/scene.schema.json');
+    // Beside the project (../vores-kommune/overlay/<id>/scenes), too, so the folder can be shared.
+    expect(schemaRef(join(ROOT, '..', 'vores-kommune', 'overlay', ID, 'scenes'), 'scene.schema.json')).toBe(`../../../../${basename(ROOT)}/modules/schema/scene.schema.json`);
   });
 
   it('builds: the zips of all five formats', async () => {

@@ -89,6 +89,12 @@ describe('an organisation overlay', () => {
     const errors = errorsOf(ws.validate());
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/ring-til-peter\.yaml:\d+:\d+: error: \{\{securityContact\.fax\}\} is not defined in .*org\.yaml; it defines: organisation, domain, securityContact\.name, .*securityContact\.phone, .*Add it there \(under "variables:" for your own\)/);
+    // A slip in letter case or spelling gets the name it meant.
+    ws.edit(`${OVERLAY}/scenes/ring-til-peter.yaml`, '{{securityContact.fax}}', '{{securitycontact.phone}}');
+    expect(errorsOf(ws.validate())).toEqual([expect.stringMatching(/\{\{securitycontact\.phone\}\} is not defined in .*org\.yaml \(did you mean "securityContact\.phone"\?\)/)]);
+    ws.edit(`${OVERLAY}/scenes/ring-til-peter.yaml`, '{{securitycontact.phone}}', '{{securityContact.phnoe}}');
+    expect(errorsOf(ws.validate())).toEqual([expect.stringMatching(/\{\{securityContact\.phnoe\}\} is not defined in .*org\.yaml \(did you mean "securityContact\.phone"\?\)/)]);
+    ws.edit(`${OVERLAY}/scenes/ring-til-peter.yaml`, '{{securityContact.phnoe}}', '{{securityContact.fax}}');
     // A variable of your own is defined under variables: in org.yaml.
     ws.edit(`${OVERLAY}/scenes/ring-til-peter.yaml`, '{{securityContact.fax}}', '{{variables.fax}}');
     ws.edit('org.yaml', 'variables:\n', 'variables:\n  fax: 8765 4322\n');
@@ -106,24 +112,55 @@ describe('an organisation overlay', () => {
   it('an added scene needs a known place, a new id and a file', () => {
     const ws = workspace();
     ws.write(`${OVERLAY}/overlay.yaml`, 'add:\n  - scene: ring-til-peter\n    after: find-tegn\n  - scene: klik-sker\n    after: velkommen\n  - scene: ny-scene\n    after: velkommen\n');
-    const errors = errorsOf(ws.validate());
-    expect(errors).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/overlay\.yaml:3:12: error: module "phishing-og-svindel" has no scene "find-tegn" to add "ring-til-peter" after; its scenes: velkommen, .*find-tegnene/),
-        expect.stringMatching(/overlay\.yaml:4:12: error: "klik-sker" is already a scene of module "phishing-og-svindel"; to replace it, put your version in scenes\/klik-sker\.yaml/),
-        expect.stringMatching(/overlay\.yaml:6:12: error: added scene "ny-scene" has no file overlay\/phishing-og-svindel\/scenes\/ny-scene\.yaml/),
-        // ring-til-peter.yaml is then neither an override nor added.
-        expect.stringMatching(/ring-til-peter\.yaml:1:1: error: this file replaces scene "ring-til-peter", but module "phishing-og-svindel" has no such scene/),
-      ]),
-    );
-    expect(errors).toHaveLength(4);
+    // (ring-til-peter.yaml is named under add:, so its file gets no second error of its own.)
+    expect(errorsOf(ws.validate())).toEqual([
+      expect.stringMatching(/overlay\.yaml:3:12: error: module "phishing-og-svindel" has no scene "find-tegn" to add "ring-til-peter" after \(did you mean "find-tegnene"\?\)/),
+      expect.stringMatching(/overlay\.yaml:4:12: error: "klik-sker" is already a scene of module "phishing-og-svindel"; to replace it, put your version in scenes\/klik-sker\.yaml/),
+      expect.stringMatching(/overlay\.yaml:6:12: error: added scene "ny-scene" has no file overlay\/phishing-og-svindel\/scenes\/ny-scene\.yaml/),
+    ]);
   });
 
   it('an added scene that nothing leads to is an error at the added scene', () => {
     const ws = workspace();
     // falsk-it-mail branches on every option, so a scene right after it is never reached.
     ws.edit(`${OVERLAY}/overlay.yaml`, 'after: find-tegnene', 'after: falsk-it-mail');
-    expect(errorsOf(ws.validate())).toEqual([expect.stringMatching(/ring-til-peter\.yaml:\d+:\d+: error: scene "ring-til-peter" can never be reached/)]);
+    expect(errorsOf(ws.validate())).toEqual([expect.stringMatching(/ring-til-peter\.yaml:\d+:\d+: error: scene "ring-til-peter" can never be reached: .*\(an added scene comes after the scene named in "after:" in overlay\.yaml/)]);
+  });
+
+  it('a scene added after the summary is an error at the add, which names the summary', () => {
+    const ws = workspace();
+    ws.edit(`${OVERLAY}/overlay.yaml`, 'after: find-tegnene', 'after: opsummering');
+    expect(errorsOf(ws.validate())).toEqual([expect.stringMatching(/overlay\.yaml:3:12: error: "ring-til-peter" is added after the summary "opsummering", which must stay the last scene; name an earlier scene in "after:"/)]);
+  });
+
+  it('leaving out a scene that others branch to says so at the branch', () => {
+    const ws = workspace();
+    ws.edit(`${OVERLAY}/overlay.yaml`, 'minutes: 17', 'minutes: 17\nremove: [sofie-spoerger]');
+    expect(errorsOf(ws.validate())).toEqual(
+      expect.arrayContaining([expect.stringMatching(/falsk-it-mail\.yaml:\d+:\d+: error: "next" points to scene "sofie-spoerger", which overlay\.yaml leaves out \(remove:\); a scene that other scenes branch to cannot be left out/)]),
+    );
+  });
+
+  it('an org.yaml that still has the fictional default\'s values gets one warning naming them', () => {
+    const ws = workspace();
+    ws.edit('org.yaml', 'phone: 8765 4321', 'phone: 1234 5678');
+    ws.edit('org.yaml', 'name: Ida Skov', 'name: Hanne Frost');
+    const warnings = ws.validate().problems.filter((p) => p.severity === 'warning' && p.file.endsWith('org.yaml')).map(formatProblem);
+    expect(warnings).toEqual([expect.stringMatching(/org\.yaml:12:10: warning: 2 value\(s\) are still those of the fictional Åby Kommune, which your packages would show: securityContact\.phone, dpo\.name\. Fill in your own/)]);
+  });
+
+  it('says what YAML made of a phone number, an unquoted colour and a name without languages', () => {
+    const ws = workspace();
+    ws.edit('org.yaml', 'phone: 8765 4321', 'phone: 87654321');
+    ws.edit('org.yaml', "primary: '#2d5f2e'", 'primary: #2d5f2e');
+    ws.edit('org.yaml', 'organisation: { da: Nordby Kommune, en: Nordby Municipality }', 'organisation: Nordby Kommune');
+    expect(errorsOf(ws.validate())).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/"securityContact\.phone" must be string \(YAML read it as a number: put it in quotes, e\.g\. '87654321'\)/),
+        expect.stringMatching(/"colours\.primary" must be string \(it is empty: a value starting with # is a comment in YAML, so put a colour in quotes/),
+        expect.stringMatching(/"organisation" must be object \(write it per language: \{ da: …, en: … \}\)/),
+      ]),
+    );
   });
 
   it('an overlay folder for a module that does not exist is an error', () => {
@@ -170,7 +207,7 @@ describe('branding', () => {
     ws.write('stor.svg', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>');
     expect(logoError()).toEqual([expect.stringMatching(/^line 28: the SVG logo contains a script, an event handler or foreignObject/)]);
     ws.edit('org.yaml', 'logo: stor.svg', 'logo: logo.gif');
-    expect(logoError()).toEqual([expect.stringMatching(/^line 28: the logo must be an \.svg, \.png, \.jpg or \.webp file/)]);
+    expect(logoError()).toEqual([expect.stringMatching(/^line 28: the logo must be an \.svg, \.png, \.jpg, \.jpeg or \.webp file/)]);
   });
 });
 
