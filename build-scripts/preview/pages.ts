@@ -55,6 +55,11 @@ export function lmsPage(org: OrgChoice, module: CompiledModule): string {
       <a href="/?org=${esc(org.key)}">← Alle moduler</a>
       <h1>${esc(title)}</h1>
       <p class="org">${esc(org.label)}</p>
+      <form class="goto" id="goto">
+        <label for="goto-scene">Gå til scene</label>
+        <select id="goto-scene">${module.scenes.map((scene, i) => `<option value="${esc(scene.id)}">${i + 1}. ${esc(scene.id)} – ${esc(plainText(scene.title.da))}</option>`).join('')}</select>
+        <button type="submit">Gå</button>
+      </form>
       <button type="button" id="restart">Start forfra</button>
     </header>
     <div class="layout">

@@ -13,6 +13,9 @@ import type { InteractionReport, LaunchInfo, ProgressReport, Tracker } from '../
 import { shortHash } from '../tracking/identifiers.js';
 import { plainText } from '../components/shared/text.js';
 import { createTracker } from './create-tracker.js';
+import { walkTo } from './preview-jump.js';
+
+declare const __AK_FORMAT__: string;
 
 const module = JSON.parse(document.getElementById('ak-module')!.textContent!) as CompiledModule;
 const tracker: Tracker = createTracker(module);
@@ -24,6 +27,11 @@ async function main(): Promise<void> {
   const launch = await tracker.start();
   const moduleToPlay: CompiledModule = { ...module, passingScore: launch.passingScore ?? module.passingScore };
   let engine = new ModuleEngine(moduleToPlay, launch.resumeState);
+  // The live preview (npm start) can open the module at the scene a trainer is editing.
+  if (__AK_FORMAT__ === 'preview') {
+    const start = new URLSearchParams(location.search).get('ak-scene');
+    if (start) engine = walkTo(() => new ModuleEngine(moduleToPlay), start) ?? engine;
+  }
 
   const player = document.createElement('ak-player') as AkPlayer;
   player.engine = engine;

@@ -115,6 +115,19 @@ describe('a module in the simulated LMS', () => {
     await page.close();
   });
 
+  it('goes straight to a scene a trainer is editing, also one that only a poorer choice leads to', async () => {
+    const page = await openPage(`/lms/${MODULE}?org=0`);
+    await moduleFrame(page);
+    for (const target of ['mitid-aldrig', 'postkasse-overtaget']) {
+      await page.getByLabel('Gå til scene').selectOption(target);
+      await page.getByRole('button', { name: 'Gå', exact: true }).click();
+      const frame = await moduleFrame(page);
+      expect(await currentSceneId(frame)).toBe(target);
+      await expect.poll(() => cmiValue(page, 'cmi.location')).toBe(target);
+    }
+    await page.close();
+  });
+
   it('shows a broken file\'s error with file:line on the page, and resumes where the learner was once it is fixed', async () => {
     const page = await openPage(`/lms/${MODULE}?org=0`);
     let frame = await moduleFrame(page);

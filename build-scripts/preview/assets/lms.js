@@ -123,15 +123,27 @@
     actor: JSON.stringify({ objectType: 'Agent', name: 'Forhåndsvisning', account: { homePage: location.origin, name: 'traener' } }),
     registration,
   });
+  // "Gå til scene": a fresh attempt that the module walks to that scene (best answers on the way).
+  const start = sessionStorage.getItem(`${key}:start`);
+  if (start) {
+    launch.set('ak-scene', start);
+    sessionStorage.removeItem(`${key}:start`);
+  }
   frame.src = `${settings.sco}?${launch}`;
 
   // Before a reload: unload the module first, so it ends its session (exit=suspend) and the LMS stores it.
   window.akBeforeReload = () => frame.remove();
-  document.getElementById('restart').addEventListener('click', () => {
+  const startOver = (scene) => {
     frame.remove();
     sessionStorage.removeItem(key);
     sessionStorage.removeItem(`${key}:registration`);
+    if (scene) sessionStorage.setItem(`${key}:start`, scene);
     location.reload();
+  };
+  document.getElementById('restart').addEventListener('click', () => startOver(null));
+  document.getElementById('goto').addEventListener('submit', (event) => {
+    event.preventDefault();
+    startOver(document.getElementById('goto-scene').value);
   });
   render();
 })();
