@@ -8,10 +8,10 @@
  *   npm run coverage            which scored items train each area of each role's profile
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { publishedSchemas } from '../src/model/schema.js';
-import { checkCoverage, loadFramework, loadModule, moduleDirs } from './load-module.js';
+import { checkCoverage, loadFramework, loadModule, moduleDirs, type OverlayChanges } from './load-module.js';
 import { displayPath, formatProblem, type Problem } from './yaml-file.js';
 import { didYouMean } from './check-schema.js';
 import { FORMATS, buildDialogueRuntime, buildRuntime } from './runtime.js';
@@ -49,6 +49,8 @@ export interface Validated {
   problems: Problem[];
   framework?: CompetenceFramework;
   org?: Organisation;
+  /** Per module: what the organisation's overlay replaced, added and left out, or that the module is its own. */
+  changes: Map<string, OverlayChanges | 'own'>;
 }
 
 export function validateAll({
@@ -64,7 +66,8 @@ export function validateAll({
   const loaded = orgFile ? loadOrg(orgFile, { activityBase }) : loadOrg(existsSync(ownOrg) ? ownOrg : DEFAULT_ORG_FILE, { branded: false, activityBase });
   problems.push(...loaded.problems);
   const org = loaded.org;
-  if (!framework || !org) return { modules, dialogues, problems };
+  const changes = new Map<string, OverlayChanges | 'own'>();
+  if (!framework || !org) return { modules, dialogues, problems, changes };
   const shipped = moduleDirs(modulesDir);
   // An overlay may also hold whole modules of the organisation's own (a folder with a module.yaml).
   const own = org.overlayDir ? moduleDirs(org.overlayDir) : [];
@@ -76,6 +79,8 @@ export function validateAll({
   for (const dir of [...shipped, ...own]) {
     const result = loadModule(dir, framework, org);
     problems.push(...result.problems);
+    if (own.includes(dir)) changes.set(basename(dir), 'own');
+    else if (result.changes) changes.set(basename(dir), result.changes);
     if (result.module) modules.push(result.module);
     if (result.dialogue) dialogues.push(result.dialogue);
   }
@@ -89,7 +94,31 @@ export function validateAll({
     }
   }
   if (!problems.some((p) => p.severity === 'error')) problems.push(...checkCoverage(frameworkFile, framework, modules));
-  return { modules, dialogues, problems, framework, org };
+  if (org.id) problems.push(...strayFolders(dirname(org.file.path), org.overlayDir));
+  return { modules, dialogues, problems, framework, org, changes };
+}
+
+/** Module or scene folders beside org.yaml instead of in its overlay folder are never read: say so. */
+function strayFolders(orgDir: string, overlayDir: string | undefined): Problem[] {
+  return readdirSync(orgDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && join(orgDir, d.name) !== overlayDir)
+    .filter((d) => ['module.yaml', 'scenes', 'overlay.yaml'].some((f) => existsSync(join(orgDir, d.name, f))))
+    .map((d) => ({
+      file: displayPath(join(orgDir, d.name)) + '/',
+      line: 1,
+      column: 1,
+      severity: 'warning' as const,
+      message: `this folder is not read: changes to a module, and modules of your own, go in the overlay folder (${displayPath(overlayDir ?? join(orgDir, 'overlay'))}/)`,
+    }));
+}
+
+/** One line per module the organisation changed, so a trainer sees that the overlay was read. */
+export function changesReport(changes: Validated['changes']): string[] {
+  return [...changes].map(([id, c]) => {
+    if (c === 'own') return `  ${id}: your own module`;
+    const parts = [c.replaced.length && `replaced ${c.replaced.join(', ')}`, c.added.length && `added ${c.added.join(', ')}`, c.removed.length && `left out ${c.removed.join(', ')}`].filter(Boolean);
+    return `  ${id}: ${parts.join('; ') || 'nothing changed (the overlay folder has no scenes)'}`;
+  });
 }
 
 /** xapi/profile.jsonld from the vocabulary and the competence framework. */
@@ -116,9 +145,9 @@ const BUILD_OUTPUTS = ['packages', 'content', 'web', 'publication', '.runtime', 
 
 export async function buildAll(
   { distDir: givenDist, quiet = false, ...sources }: Sources & { /** Default: dist/, or dist/<org id>/ for a branded build. */ distDir?: string; /** Print errors only, no warnings (tests, bench). */ quiet?: boolean } = {},
-): Promise<{ modules: CompiledModule[]; ms: number; distDir: string }> {
+): Promise<{ modules: CompiledModule[]; ms: number; distDir: string; changes: Validated['changes'] }> {
   const started = performance.now();
-  const { modules, dialogues, problems, framework, org } = validateAll(sources);
+  const { modules, dialogues, problems, framework, org, changes } = validateAll(sources);
   report(quiet ? problems.filter((p) => p.severity === 'error') : problems);
   if (!framework || !org || problems.some((p) => p.severity === 'error')) throw new Error('module files have errors (see above)');
   if (modules.length === 0) throw new Error('no modules found in modules/');
@@ -152,7 +181,7 @@ export async function buildAll(
   await writeDialogueCards(dialogues, distDir);
   writeFileSync(join(distDir, 'coverage.md'), coverageMarkdown(framework, modules));
   writeFileSync(join(distDir, 'coverage.csv'), coverageCsv(framework, modules));
-  return { modules, ms: performance.now() - started, distDir };
+  return { modules, ms: performance.now() - started, distDir, changes };
 }
 
 /** The dialogue tool's page in dist/web/<id>/ and in the module's web zip. */
@@ -203,7 +232,7 @@ async function main(): Promise<void> {
   const distDir = option('dist', 'AK_DIST');
   const orgFile = option('org', 'AK_ORG');
   if (command === 'validate') {
-    const { modules, problems } = validateAll({ activityBase, modulesDir, orgFile });
+    const { modules, problems, org, changes } = validateAll({ activityBase, modulesDir, orgFile });
     report(problems);
     const errors = problems.filter((p) => p.severity === 'error').length;
     if (errors) {
@@ -211,6 +240,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     console.log(`${modules.length} module(s) valid: ${modules.map((m) => m.id).join(', ')}`);
+    if (org?.id) console.log([`${plainText(org.branding!.name.da)} (${org.id}) changes:`, ...(changes.size ? changesReport(changes) : ['  no module (the overlay folder is empty or missing)'])].join('\n'));
   } else if (command === 'build') {
     writeSchemas();
     writeProfile();
@@ -218,6 +248,7 @@ async function main(): Promise<void> {
     const dist = relative(process.cwd(), built.distDir) || '.';
     const brand = built.modules[0]?.org ? ` for ${plainText(built.modules[0].org.name.da)}` : '';
     console.log(`Built ${built.modules.length} module(s) × ${FORMATS.length} formats${brand} in ${(built.ms / 1000).toFixed(1)} s → ${dist}/packages/, competence profiles → ${dist}/publication/`);
+    if (built.changes.size) console.log(['Changed by the organisation:', ...changesReport(built.changes)].join('\n'));
   } else if (command === 'coverage') {
     const { modules, problems, framework } = validateAll({ activityBase, modulesDir, orgFile });
     const errors = problems.filter((p) => p.severity === 'error');

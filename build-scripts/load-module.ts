@@ -32,8 +32,17 @@ export class ModuleProblems extends Error {
   }
 }
 
+/** What an organisation's overlay did to a module, for validate and the preview to show. */
+export interface OverlayChanges {
+  replaced: string[];
+  added: string[];
+  removed: string[];
+}
+
 export interface LoadResult {
   module?: CompiledModule;
+  /** The overlay's changes, when the organisation has an overlay folder for this module. */
+  changes?: OverlayChanges;
   /** The module's dialogue tool, when it has a dialogue.yaml. */
   dialogue?: CompiledDialogue;
   problems: Problem[];
@@ -167,7 +176,7 @@ export function loadModule(dir: string, framework: CompetenceFramework, org: Org
   const dialogueFile = existsSync(join(dir, 'dialogue.yaml')) ? new YamlFile(join(dir, 'dialogue.yaml')) : undefined;
   if (dialogueFile) files.push(dialogueFile);
   const dialogueData = dialogueFile && checkDialogue(dialogueFile, areaIds, org);
-  if (!moduleValid || problems().some((p) => p.severity === 'error')) return { problems: problems() };
+  if (!moduleValid || problems().some((p) => p.severity === 'error')) return { problems: problems(), changes: overlay?.changes };
 
   const used = new Set(mod.competences);
   const module: CompiledModule = renderTexts({
@@ -197,7 +206,7 @@ export function loadModule(dir: string, framework: CompetenceFramework, org: Org
       .filter((a) => dialogueData.cards.some((c) => c.areas.includes(a.id)))
       .map(({ id, code, title }) => ({ id, code, title })),
   });
-  return { module, dialogue, problems: problems() };
+  return { module, dialogue, problems: problems(), changes: overlay?.changes };
 }
 
 /**
@@ -205,14 +214,34 @@ export function loadModule(dir: string, framework: CompetenceFramework, org: Org
  * replaces the module's scene <id>; overlay.yaml adds scenes (each after a named scene) and
  * leaves scenes out. A file that replaces nothing and is not added is an error, not ignored.
  */
-function applyOverlay(dir: string, own: readonly SceneEntry[], moduleId: string, files: YamlFile[]): { entries: SceneEntry[]; minutes?: number; removed: Set<string> } {
+function applyOverlay(
+  dir: string,
+  own: readonly SceneEntry[],
+  moduleId: string,
+  files: YamlFile[],
+): { entries: SceneEntry[]; minutes?: number; removed: Set<string>; changes: OverlayChanges } {
   const overlayYaml = join(dir, 'overlay.yaml');
   let plan: OverlayData = {};
   let planFile: YamlFile | undefined;
+  let planRead = true;
   if (existsSync(overlayYaml)) {
     planFile = new YamlFile(overlayYaml);
     files.push(planFile);
     if (planFile.data !== undefined && planFile.data !== null && checkSchema(planFile, OverlayFile, planFile.data)) plan = planFile.data as OverlayData;
+    else planRead = planFile.data === null; // an empty overlay.yaml plans nothing; a broken one has its errors
+  }
+  // Files here that are never read would leave a trainer's change out without a word.
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const name = entry.name;
+    if (name.startsWith('.') || name === 'overlay.yaml' || (name === 'scenes' && entry.isDirectory())) continue;
+    const unread = (message: string) => {
+      const file = new YamlFile(join(dir, name), '');
+      files.push(file);
+      file.error([], message);
+    };
+    if (/^overlay\.(yml|yaml\.\w+|txt)$/i.test(name)) unread(`this file is not read: name it overlay.yaml`);
+    else if (/\.ya?ml(\.\w+)?$/i.test(name)) unread(`this file is not read: scene files go in overlay/${moduleId}/scenes/, and only overlay.yaml is read here`);
+    else if (entry.isDirectory()) unread(`this folder is not read: scene files go in overlay/${moduleId}/scenes/`);
   }
   const ownIds = own.map((e) => e.id);
   let entries = [...own];
@@ -244,14 +273,20 @@ function applyOverlay(dir: string, own: readonly SceneEntry[], moduleId: string,
     entries.splice(after + 1, 0, { id: item.scene, path: join(dir, 'scenes', `${item.scene}.yaml`), listedIn: planFile!, at: ['add', i, 'scene'] });
   });
   const scenesDir = join(dir, 'scenes');
-  const files_ = existsSync(scenesDir) ? readdirSync(scenesDir).filter((n) => /\.ya?ml$/.test(n)) : [];
-  for (const name of files_) {
+  const inScenes = existsSync(scenesDir) ? readdirSync(scenesDir).filter((n) => !n.startsWith('.')) : [];
+  for (const name of inScenes.filter((n) => !/\.ya?ml$/.test(n))) {
+    const file = new YamlFile(join(scenesDir, name), '');
+    files.push(file);
+    const hidden = /\.ya?ml\.\w+$/i.test(name) ? ` (it ends in "${name.slice(name.lastIndexOf('.'))}": your system may hide that part of the name)` : '';
+    file.error([], `this file is not read: a scene file's name is its id followed by .yaml${hidden}`);
+  }
+  for (const name of inScenes.filter((n) => /\.ya?ml$/.test(n))) {
     const id = name.replace(/\.ya?ml$/, '');
     const path = join(scenesDir, name);
     if (ownIds.includes(id)) {
       const i = entries.findIndex((e) => e.id === id);
       if (i >= 0) entries[i] = { ...entries[i], path };
-    } else if (!(plan.add ?? []).some((a) => a.scene === id)) {
+    } else if (planRead && !(plan.add ?? []).some((a) => a.scene === id)) {
       // (A scene named under add: whose entry has an error is reported there, not here too.)
       const file = new YamlFile(path, '');
       files.push(file);
@@ -261,7 +296,13 @@ function applyOverlay(dir: string, own: readonly SceneEntry[], moduleId: string,
   for (const e of entries) {
     if (e.listedIn === planFile && !existsSync(e.path)) planFile.error(e.at, `added scene "${e.id}" has no file overlay/${moduleId}/scenes/${e.id}.yaml`);
   }
-  return { entries: entries.filter((e) => e.listedIn !== planFile || existsSync(e.path)), minutes: plan.minutes, removed: new Set(plan.remove ?? []) };
+  const kept = entries.filter((e) => e.listedIn !== planFile || existsSync(e.path));
+  const changes: OverlayChanges = {
+    replaced: kept.filter((e) => e.listedIn !== planFile && e.path.startsWith(dir)).map((e) => e.id),
+    added: kept.filter((e) => e.listedIn === planFile).map((e) => e.id),
+    removed: (plan.remove ?? []).filter((id) => ownIds.includes(id)),
+  };
+  return { entries: kept, minutes: plan.minutes, removed: new Set(plan.remove ?? []), changes };
 }
 
 /** Shape, unique card ids and known areas of a dialogue.yaml; undefined when it has errors. */

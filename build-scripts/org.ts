@@ -53,7 +53,10 @@ export function loadOrg(path: string, { branded = resolve(path) !== DEFAULT_ORG_
     file.error(['activityBase'], (error as Error).message);
   }
   // A branded package must never share IRIs with the unbranded one (or with another organisation's).
-  if (branded && data.id && base === normaliseBase(DEFAULT_ACTIVITY_BASE)) base = `${base}/orgs/${data.id}`;
+  if (branded && data.id && base === normaliseBase(DEFAULT_ACTIVITY_BASE)) {
+    base = `${base}/orgs/${data.id}`;
+    file.warn(['id'], `no activityBase: your xAPI and cmi5 packages name their activities under the placeholder ${base}; before you use them with an LRS, set activityBase to an address your organisation controls (e.g. https://www.${data.id}.dk/xapi)`, true);
+  }
 
   const seen = new Set<string>();
   (data.policies ?? []).forEach((p, i) => {

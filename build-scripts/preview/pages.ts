@@ -5,6 +5,7 @@
  */
 import type { CompiledModule } from '../../src/model/compiled.js';
 import type { Validated } from '../cli.js';
+import type { OverlayChanges } from '../load-module.js';
 import { plainText } from '../package.js';
 import { formatProblem, type Problem } from '../yaml-file.js';
 
@@ -27,6 +28,7 @@ export function portalPage(orgs: readonly OrgChoice[], org: OrgChoice, v: Valida
         <td>${m.roles.map((r) => esc(ROLE_NAMES[r] ?? r)).join(', ')}</td>
         <td>${m.minutes}</td>
         <td><code>${esc(m.id)}</code></td>
+        ${org.file ? `<td>${esc(changeText(v.changes.get(m.id)))}</td>` : ''}
       </tr>`,
     )
     .join('');
@@ -39,11 +41,23 @@ export function portalPage(orgs: readonly OrgChoice[], org: OrgChoice, v: Valida
       ${problemList(errors, warnings)}
       <table class="modules">
         <caption>Moduler (${v.modules.length}) for ${esc(org.label)}</caption>
-        <thead><tr><th scope="col">Modul</th><th scope="col">Til</th><th scope="col">Minutter</th><th scope="col">Id</th></tr></thead>
-        <tbody>${rows || '<tr><td colspan="4">Ingen gyldige moduler – se fejlene ovenfor.</td></tr>'}</tbody>
+        <thead><tr><th scope="col">Modul</th><th scope="col">Til</th><th scope="col">Minutter</th><th scope="col">Id</th>${org.file ? '<th scope="col">Jeres ændringer</th>' : ''}</tr></thead>
+        <tbody>${rows || '<tr><td colspan="5">Ingen gyldige moduler – se fejlene ovenfor.</td></tr>'}</tbody>
       </table>
     </main>`,
   );
+}
+
+/** What the organisation's overlay did to a module, in a few words. */
+function changeText(change: OverlayChanges | 'own' | undefined): string {
+  if (!change) return '–';
+  if (change === 'own') return 'jeres eget modul';
+  const parts = [
+    change.replaced.length && `erstattet: ${change.replaced.join(', ')}`,
+    change.added.length && `tilføjet: ${change.added.join(', ')}`,
+    change.removed.length && `udeladt: ${change.removed.join(', ')}`,
+  ].filter(Boolean);
+  return parts.join('; ') || 'ingen';
 }
 
 export function lmsPage(org: OrgChoice, module: CompiledModule): string {

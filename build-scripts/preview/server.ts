@@ -66,7 +66,7 @@ export async function startPreview({ modulesDir = join(root, 'modules'), orgFile
     const org = orgs.find((o) => o.key === (url.searchParams.get('org') ?? '0')) ?? orgs[0];
     const parts = url.pathname.split('/').filter(Boolean);
     if (url.pathname === '/') return html(res, portalPage(orgs, org, validated(org)));
-    if (url.pathname === '/events') return events(req, res);
+    if (url.pathname === '/events') return events(req, res, url.searchParams.get('registration'));
     if (parts[0] === 'xapi') return sink.handle(req, res, parts.slice(1).join('/'), url.searchParams);
     if (parts[0] === 'assets' && parts.length === 2 && /^[a-z-]+\.(js|css)$/.test(parts[1])) return file(res, join(ASSETS, parts[1]));
     if (url.pathname === '/vendor/scorm2004.js') return file(res, SCORM_AGAIN);
@@ -87,9 +87,11 @@ export async function startPreview({ modulesDir = join(root, 'modules'), orgFile
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Ikke fundet / not found');
   }
 
-  function events(req: IncomingMessage, res: ServerResponse): void {
+  /** Server-sent events: reload, and statements; with ?registration=, first the ones already sent. */
+  function events(req: IncomingMessage, res: ServerResponse, registration: string | null): void {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write(': connected\n\n');
+    if (registration) for (const statement of sink.statementsOf(registration)) res.write(`event: statement\ndata: ${JSON.stringify({ registration, statement })}\n\n`);
     listeners.add(res);
     req.on('close', () => listeners.delete(res));
   }

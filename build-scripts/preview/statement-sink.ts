@@ -14,6 +14,12 @@ interface Stored {
 export class StatementSink {
   onStatement?: (statement: unknown, registration: string | undefined) => void;
   private readonly ids = new Set<string>();
+  /** The statements of each registration, so a page that connects late still lists them all. */
+  private readonly byRegistration = new Map<string, unknown[]>();
+
+  statementsOf(registration: string): readonly unknown[] {
+    return this.byRegistration.get(registration) ?? [];
+  }
   private readonly documents = new Map<string, string>();
 
   handle(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): void {
@@ -39,7 +45,9 @@ export class StatementSink {
           // Retries carry the same id: show each statement once.
           if (statement.id && this.ids.has(statement.id)) continue;
           if (statement.id) this.ids.add(statement.id);
-          this.onStatement?.(statement, statement.context?.registration);
+          const registration = statement.context?.registration;
+          if (registration) this.byRegistration.set(registration, [...this.statementsOf(registration), statement]);
+          this.onStatement?.(statement, registration);
         }
         return req.method === 'PUT' ? reply(204) : reply(200, JSON.stringify(list.map((s) => s.id)));
       }

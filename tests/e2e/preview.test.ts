@@ -150,6 +150,9 @@ describe('a module in the simulated LMS', () => {
     expect(await currentSceneId(frame)).toBe(here);
     const shownTitle = () => frame.evaluate(() => (document.querySelector('ak-player') as unknown as { engine: { scene: { title: { da: string } } } }).engine.scene.title.da);
     expect(await shownTitle()).toMatch(/^Ændret /);
+    // The LMS kept the attempt's interactions, and the statements sent before the reload are listed.
+    await expect.poll(() => cmiValue(page, 'cmi.interactions.0.id')).toMatch(new RegExp(`:${here}$`));
+    await expect.poll(() => page.locator('#statements summary').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^startede: /), expect.stringMatching(/^besvarede: /)]));
     // And the learner's answer is still there.
     expect(await frame.evaluate((id) => !!(document.querySelector('ak-player') as unknown as { engine: { answerOf(id: string): unknown } }).engine.answerOf(id), here)).toBe(true);
     await page.close();

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildAll, validateAll } from '../../build-scripts/cli.js';
+import { buildAll, changesReport, validateAll } from '../../build-scripts/cli.js';
 import { unzipTo } from '../../build-scripts/package.js';
 import { contrast } from '../../build-scripts/org.js';
 import { newOrg } from '../../build-scripts/new-org.js';
@@ -167,6 +167,44 @@ describe('an organisation overlay', () => {
     const ws = workspace();
     cpSync(ws.path(OVERLAY), ws.path('overlay/phishing-og-svindl'), { recursive: true });
     expect(errorsOf(ws.validate())).toEqual([expect.stringMatching(/overlay\/phishing-og-svindl\/:1:1: error: the overlay has a folder "phishing-og-svindl", but there is no module with that id \(did you mean "phishing-og-svindel"\?\)/)]);
+  });
+
+  it('files an overlay would never read are errors, not silently left out', () => {
+    const ws = workspace();
+    const klik = readFileSync(ws.path(`${OVERLAY}/scenes/klik-sker.yaml`), 'utf8');
+    ws.write(`${OVERLAY}/scenes/mitid-aldrig.yaml.txt`, klik);
+    ws.write(`${OVERLAY}/falsk-it-mail.yaml`, klik);
+    ws.write(`${OVERLAY}/overlay.yml`, 'add: []\n');
+    expect(errorsOf(ws.validate())).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/scenes\/mitid-aldrig\.yaml\.txt:1:1: error: this file is not read: a scene file's name is its id followed by \.yaml \(it ends in "\.txt": your system may hide that part of the name\)/),
+        expect.stringMatching(/overlay\/phishing-og-svindel\/falsk-it-mail\.yaml:1:1: error: this file is not read: scene files go in overlay\/phishing-og-svindel\/scenes\//),
+        expect.stringMatching(/overlay\/phishing-og-svindel\/overlay\.yml:1:1: error: this file is not read: name it overlay\.yaml/),
+      ]),
+    );
+    expect(errorsOf(ws.validate())).toHaveLength(3);
+  });
+
+  it('a module folder beside org.yaml instead of in overlay/ gets a warning that it is not read', () => {
+    const ws = workspace();
+    cpSync(ws.path(OVERLAY), ws.path(MODULE), { recursive: true });
+    const warnings = ws.validate().problems.filter((p) => p.severity === 'warning').map(formatProblem);
+    expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(/org\/phishing-og-svindel\/:1:1: warning: this folder is not read: changes to a module, and modules of your own, go in the overlay folder \(.*org\/overlay\/\)/)]));
+  });
+
+  it('validate says what the overlay changed, module by module', () => {
+    const ws = workspace();
+    const v = ws.validate();
+    expect(changesReport(v.changes)).toEqual(['  phishing-og-svindel: replaced klik-sker; added ring-til-peter']);
+    ws.edit(`${OVERLAY}/overlay.yaml`, 'minutes: 17', 'minutes: 17\nremove: [mitid-aldrig]');
+    expect(changesReport(ws.validate().changes)).toEqual(['  phishing-og-svindel: replaced klik-sker; added ring-til-peter; left out mitid-aldrig']);
+  });
+
+  it('a branded organisation without activityBase is warned that its IRIs are a placeholder', () => {
+    const ws = workspace();
+    ws.edit('org.yaml', /^activityBase: .*\n/m, '');
+    const warnings = ws.validate().problems.filter((p) => p.severity === 'warning' && p.file.endsWith('org.yaml')).map(formatProblem);
+    expect(warnings).toEqual([expect.stringMatching(/org\.yaml:3:1: warning: no activityBase: your xAPI and cmi5 packages name their activities under the placeholder https:\/\/awareness-kit\.example\/activities\/orgs\/nordby-kommune/)]);
   });
 
   it('a branded organisation needs an id', () => {

@@ -14,7 +14,8 @@
   const seed = {};
   if (saved) {
     for (const [name, value] of Object.entries(saved)) {
-      if (!/^cmi\.(exit|session_time|entry|total_time)$/.test(name) && !/^cmi\.interactions\./.test(name)) seed[name] = value;
+      // (The interactions stay: an LMS keeps them for the whole attempt, and the module appends after them.)
+      if (!/^cmi\.(exit|session_time|entry|total_time)$/.test(name)) seed[name] = value;
     }
     seed['cmi.entry'] = 'resume';
   }
@@ -89,9 +90,12 @@
 
   // The xAPI statements, newest first.
   const list = document.getElementById('statements');
-  new EventSource('/events').addEventListener('statement', (event) => {
+  // The server first replays what this registration sent before the page connected (e.g. before a reload).
+  const listed = new Set();
+  new EventSource(`/events?registration=${encodeURIComponent(registration)}`).addEventListener('statement', (event) => {
     const { registration: of, statement } = JSON.parse(event.data);
-    if (of !== registration) return;
+    if (of !== registration || listed.has(statement.id)) return;
+    listed.add(statement.id);
     const li = document.createElement('li');
     const details = document.createElement('details');
     const summary = document.createElement('summary');
