@@ -104,7 +104,7 @@ function report(file: YamlFile, error: ErrorObject, at: DataPath): void {
     case 'propertyNames':
       break; // reported by the pattern error on the key itself
     case 'type':
-      file.error(path, `${where} must be ${String(p.type)}${typeHint(String(p.type), error.data, error.parentSchema as TSchema | undefined)}`);
+      file.error(path, `${where} must be ${String(p.type)}${typeHint(String(p.type), error.data, error.parentSchema as TSchema | undefined, path)}`);
       break;
     case 'minItems':
       file.error(path, `${where} needs at least ${String(p.limit)} item(s)`);
@@ -124,8 +124,11 @@ function report(file: YamlFile, error: ErrorObject, at: DataPath): void {
 }
 
 /** What YAML made of what the author probably meant, for the slips authors of prose make most. */
-function typeHint(expected: string, got: unknown, schema: TSchema | undefined): string {
-  if (got === null) return ' (it is empty: a value starting with # is a comment in YAML, so put a colour in quotes, e.g. \'#0f5499\')';
+function typeHint(expected: string, got: unknown, schema: TSchema | undefined, path: DataPath): string {
+  if (got === null) {
+    const colour = path.includes('colours');
+    return colour ? ' (it is empty: a value starting with # is a comment in YAML, so put a colour in quotes, e.g. \'#0f5499\')' : ' (it is empty)';
+  }
   if (expected === 'string' && typeof got === 'number') return ` (YAML read it as a number: put it in quotes, e.g. '${String(got)}')`;
   if (expected === 'string' && typeof got === 'object') return ' (a text that starts with { or [ is read as a list or map: put the whole text in quotes)';
   if (expected === 'object' && typeof got === 'string' && schema?.properties?.da) return ' (write it per language: { da: …, en: … })';

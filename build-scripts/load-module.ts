@@ -3,7 +3,7 @@
  * everything an author can get wrong, and returns the compiled module for the runtime.
  * All problems come back at once, each with file:line:column.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import {
   CompetenceFrameworkFile,
@@ -24,7 +24,7 @@ import { LOOSE_MARKER } from '../src/model/spot.js';
 import { coverage, MIN_ITEMS } from './coverage.js';
 import { renderTexts } from './markdown.js';
 import { DEFAULT_ORG_FILE, fillVariables, loadOrg, overlayPath, type Organisation } from './org.js';
-import { YamlFile, type DataPath, type Problem } from './yaml-file.js';
+import { formatProblem, YamlFile, type DataPath, type Problem } from './yaml-file.js';
 
 export class ModuleProblems extends Error {
   constructor(readonly problems: Problem[]) {
@@ -110,7 +110,7 @@ let defaultOrg: Organisation | undefined;
 function theDefaultOrg(): Organisation {
   if (!defaultOrg) {
     const { org, problems } = loadOrg(DEFAULT_ORG_FILE, { branded: false });
-    if (!org) throw new Error(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+    if (!org) throw new Error(problems.map(formatProblem).join('\n'));
     defaultOrg = org;
   }
   return defaultOrg;
@@ -246,9 +246,15 @@ function applyOverlay(
   const ownIds = own.map((e) => e.id);
   let entries = [...own];
   (plan.remove ?? []).forEach((id, i) => {
-    if (!ownIds.includes(id)) planFile!.error(['remove', i], `module "${moduleId}" has no scene "${id}" to remove${didYouMean(id, ownIds) || `; its scenes: ${ownIds.join(', ')}`}`);
+    const entry = own.find((e) => e.id === id);
+    if (!entry) planFile!.error(['remove', i], `module "${moduleId}" has no scene "${id}" to remove${didYouMean(id, ownIds) || `; its scenes: ${ownIds.join(', ')}`}`);
+    else if ((new YamlFile(entry.path).data as { type?: unknown } | undefined)?.type === 'summary') {
+      planFile!.error(['remove', i], `"${id}" is the module's summary, which cannot be left out (it shows the result and completes the module); replace it instead, in scenes/${id}.yaml`);
+      return;
+    }
     entries = entries.filter((e) => e.id !== id);
   });
+  if (entries.length === 0) planFile!.error(['remove'], 'this leaves the module without scenes');
   const added = new Set<string>();
   /** The scene last added after each scene: the next one added there follows it, so adds keep their order. */
   const lastAddedAfter = new Map<string, string>();
@@ -263,6 +269,10 @@ function applyOverlay(
     }
     const anchor = lastAddedAfter.get(item.after) ?? item.after;
     const after = entries.findIndex((e) => e.id === anchor);
+    if (plan.remove?.includes(item.after)) {
+      planFile!.error(['add', i, 'after'], `"${item.after}" is left out under "remove:", so "${item.scene}" cannot come after it; name another scene`);
+      return;
+    }
     if (after < 0 || !ownIds.includes(item.after)) {
       const known = entries.filter((e) => e.listedIn !== planFile).map((e) => e.id);
       planFile!.error(['add', i, 'after'], `module "${moduleId}" has no scene "${item.after}" to add "${item.scene}" after${didYouMean(item.after, known) || `; its scenes: ${known.join(', ')}`}`);
@@ -273,7 +283,13 @@ function applyOverlay(
     entries.splice(after + 1, 0, { id: item.scene, path: join(dir, 'scenes', `${item.scene}.yaml`), listedIn: planFile!, at: ['add', i, 'scene'] });
   });
   const scenesDir = join(dir, 'scenes');
-  const inScenes = existsSync(scenesDir) ? readdirSync(scenesDir).filter((n) => !n.startsWith('.')) : [];
+  const scenesIsFolder = existsSync(scenesDir) && statSync(scenesDir).isDirectory();
+  if (existsSync(scenesDir) && !scenesIsFolder) {
+    const file = new YamlFile(scenesDir, '');
+    files.push(file);
+    file.error([], 'scenes must be a folder with one file per scene');
+  }
+  const inScenes = scenesIsFolder ? readdirSync(scenesDir).filter((n) => !n.startsWith('.')) : [];
   for (const name of inScenes.filter((n) => !/\.ya?ml$/.test(n))) {
     const file = new YamlFile(join(scenesDir, name), '');
     files.push(file);
@@ -286,6 +302,11 @@ function applyOverlay(
     if (ownIds.includes(id)) {
       const i = entries.findIndex((e) => e.id === id);
       if (i >= 0) entries[i] = { ...entries[i], path };
+      else if (planRead) {
+        const file = new YamlFile(path, '');
+        files.push(file);
+        file.error([], `this file replaces scene "${id}", which overlay.yaml leaves out under "remove:"; keep one of the two`);
+      }
     } else if (planRead && !(plan.add ?? []).some((a) => a.scene === id)) {
       // (A scene named under add: whose entry has an error is reported there, not here too.)
       const file = new YamlFile(path, '');

@@ -8,8 +8,8 @@
  * `npm run validate -- --modules <dir>` passes without errors or warnings, and it builds.
  * It never overwrites anything: an existing folder is refused.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { formatProblem, YamlFile } from './yaml-file.js';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Id, type Role } from '../src/model/schema.js';
 
@@ -174,12 +174,12 @@ ${titleBlock}
 #              (What the learner will meet and practise; ">" folds the lines into one paragraph.)
 description:
   da: >
-    Følg en ny medarbejder gennem den første uge i Åby Kommune: en fremmed ved personaleindgangen,
+    Følg en ny medarbejder gennem den første uge i {{organisation}}: en fremmed ved personaleindgangen,
     en mail til den forkerte modtager, et nysgerrigt opslag og en mail fra en "leverandør", der vil
     have borgeroplysninger. Du træner at tjekke først, at melde fejl med det samme og kun at bruge
     oplysninger, når opgaven kræver det.
   en: >
-    Follow a new member of staff through their first week at Åby Kommune: a stranger at the staff
+    Follow a new member of staff through their first week at {{organisation}}: a stranger at the staff
     entrance, an email to the wrong recipient, a curious look-up and an email from a "vendor" who
     wants citizens' data. You practise checking first, reporting mistakes straight away and using
     data only when the task needs it.
@@ -358,13 +358,13 @@ title:
 #       (Optional text; "|" keeps line breaks, an empty line starts a new paragraph.)
 body:
   da: |
-    Du er lige startet i administrationen i Åby Kommune. I løbet af ugen møder du nogle af de situationer, hvor informationssikkerhed gør en forskel: en fremmed ved døren, en mail til den forkerte, et nysgerrigt opslag og en mail fra en leverandør, der ikke er, hvad den giver sig ud for.
+    Du er lige startet i administrationen i {{organisation}}. I løbet af ugen møder du nogle af de situationer, hvor informationssikkerhed gør en forskel: en fremmed ved døren, en mail til den forkerte, et nysgerrigt opslag og en mail fra en leverandør, der ikke er, hvad den giver sig ud for.
 
     Efter hvert valg får du en forklaring. Læs den – det er der, det vigtigste står.
 
     Første morgen ligger der en mail fra kommunens sikkerhedskoordinator i din indbakke.
   en: |
-    You have just started in the administration at Åby Kommune. During the week you will meet some of the situations where information security makes a difference: a stranger at the door, an email to the wrong person, a curious look-up and an email from a vendor that isn't what it claims to be.
+    You have just started in the administration at {{organisation}}. During the week you will meet some of the situations where information security makes a difference: a stranger at the door, an email to the wrong person, a curious look-up and an email from a vendor that isn't what it claims to be.
 
     After each choice you get an explanation. Do read it – that's where the most important points are.
 
@@ -846,7 +846,9 @@ options:
     text: { da: Planlagt opdatering af Sagssystemet, en: Planned update of the case system }
     correct: false
   - id: hilsen
-    text: { da: Kære medarbejder i Åby Kommune, en: Dear colleague at Åby Kommune }
+    text:
+      da: Kære medarbejder i {{organisation}}
+      en: Dear colleague at {{organisation}}
     correct: false
   - id: eksport
     text:
@@ -998,8 +1000,10 @@ export function parseArgs(argv: readonly string[]): NewModuleOptions | 'help' {
         if (!existsSync(value)) throw new NewModuleError(`no organisation file at ${value} (make one with npm run new-org -- <folder>)`);
         orgFile = resolve(value);
         // The organisation's own modules live in its overlay folder (org.yaml's "overlay:", default overlay/).
-        const overlay = (parse(readFileSync(orgFile, 'utf8')) as { overlay?: string } | null)?.overlay ?? 'overlay';
-        modulesDir = resolve(dirname(orgFile), overlay);
+        const org = new YamlFile(orgFile);
+        if (org.data === undefined) throw new NewModuleError(`${formatProblem(org.problems[0])}\nFix org.yaml first (npm run validate -- --org ${value} shows every problem).`);
+        const overlay = (org.data as { overlay?: unknown } | null)?.overlay;
+        modulesDir = resolve(dirname(orgFile), typeof overlay === 'string' ? overlay : 'overlay');
       }
       else if (arg === '--title') title = value;
       else if ((ROLES as readonly string[]).includes(value)) role = value as Role;

@@ -21,9 +21,14 @@ export function newOrg(folder: string, id = basename(resolve(folder))): { dir: s
     .replace(/^# Organisationen, som de leverede moduler[\s\S]*?no id: unbranded\.\n/m, ORG_INTRO)
     .replace(/^(# Kommunens navn)/m, `# Jeres faste id: det indgår i pakkernes identifikatorer og xAPI-IRI'er. Ret det ikke, når pakkerne er i brug.\n# Stable id: in your packages' identifiers and xAPI IRIs.\nid: ${id}\n\n$1`)
     .replace(/^# Politikker, som jeres egne scener kan linke til/m, `# Adressen, jeres xAPI-aktiviteter navngives under: en adresse, I selv ejer. / Base IRI for xAPI activities.\n# activityBase: https://www.${id}.dk/xapi\n\n# Jeres logo (SVG, PNG, JPEG eller WebP, højst 24 KB, stien er i forhold til denne fil) og farve\n# (#rrggbb i anførselstegn, kontrast mindst 4,5:1 mod hvid). / Logo and brand colour.\n# logo: logo.svg\n# colours:\n#   primary: '#0f5499'\n\n# Jeres egne værdier, brugt i tekster som {{variables.<navn>}}, fx navnet på jeres sagssystem.\n# variables:\n#   sagssystem: Vores Sag\n\n# Politikker, som jeres egne scener kan linke til`);
-  writeFileSync(join(dir, 'org.yaml'), template);
-  writeFileSync(join(dir, 'README.md'), README(id));
-  return { dir, files: ['org.yaml', 'overlay/', 'README.md'] };
+  writeFileSync(join(dir, 'org.yaml'), template, { flag: 'wx' });
+  const files = ['org.yaml', 'overlay/'];
+  // A folder the organisation already keeps things in may have a README of its own: leave it.
+  if (!existsSync(join(dir, 'README.md'))) {
+    writeFileSync(join(dir, 'README.md'), README(id));
+    files.push('README.md');
+  }
+  return { dir, files };
 }
 
 const ORG_INTRO = `# Jeres organisation: værdierne, som modulernes tekster bruger som variable ({{securityContact.name}}

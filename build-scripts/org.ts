@@ -80,7 +80,7 @@ export function loadOrg(path: string, { branded = resolve(path) !== DEFAULT_ORG_
     overlayDir: branded ? overlayDir : undefined,
     activityBase: base,
     language: data.language ?? 'da',
-    branding: branded ? { name: typeof data.organisation === 'string' ? { da: data.organisation } : data.organisation, ...(logo ? { logo } : {}), ...(colours ? { colours } : {}) } : undefined,
+    branding: branded ? { name: data.organisation, ...(logo ? { logo } : {}), ...(colours ? { colours } : {}) } : undefined,
   };
   return { org, problems: file.problems };
 }
@@ -165,7 +165,7 @@ function checkLogo(file: YamlFile, path: string): string | undefined {
     file.error(['logo'], `the logo must be an .svg, .png, .jpg, .jpeg or .webp file (got "${extname(path) || 'no extension'}")`);
     return undefined;
   }
-  if (!existsSync(path)) {
+  if (!existsSync(path) || !statSync(path).isFile()) {
     file.error(['logo'], `logo file not found: ${path}`);
     return undefined;
   }
@@ -193,14 +193,21 @@ function checkLogo(file: YamlFile, path: string): string | undefined {
 /** `{{ path }}`: a dotted path into org.yaml. */
 const VARIABLE = /\{\{\s*([A-Za-z][\w-]*(?:\.[\w-]+)*)\s*\}\}/g;
 
-/** A value of org.yaml as a text in `lang`, or undefined when the path names nothing usable. */
-function valueOf(org: OrgData, path: string, lang: Lang, markdown: boolean): string | undefined {
+/** How a value is written into a text: as Markdown (a language map), in a mock medium (Markdown, no links), or plain. */
+type Context = 'markdown' | 'medium' | 'plain';
+
+/** A value of org.yaml as a text in `lang`, or undefined when the path names no variable. */
+function valueOf(org: OrgData, path: string, lang: Lang, context: Context): string | undefined {
+  // Only the documented variables: not the logo, colours or IRIs.
+  if (!variableNames(org).includes(path)) return undefined;
+  const markdown = context !== 'plain';
   const parts = path.split('.');
   if (parts[0] === 'policies' && parts.length >= 2) {
     const policy = org.policies?.find((p) => p.id === parts[1]);
     if (!policy) return undefined;
     const title = (lang === 'en' && policy.title.en) || policy.title.da;
-    if (parts.length === 2) return markdown ? `[${title}](${policy.url})` : `${title} (${policy.url})`;
+    // Nothing in a mock medium links anywhere (build-scripts/markdown.ts), so there the address is shown.
+    if (parts.length === 2) return context === 'markdown' ? `[${escapeMarkdown(title)}](<${policy.url}>)` : `${markdown ? escapeMarkdown(title) : title} (${policy.url})`;
     if (parts.length === 3 && parts[2] === 'url') return policy.url;
     if (parts.length === 3 && parts[2] === 'title') return title;
     return undefined;
@@ -216,9 +223,16 @@ function valueOf(org: OrgData, path: string, lang: Lang, markdown: boolean): str
   return undefined;
 }
 
-/** A plain value (a name, a phone number) reads as written, whatever Markdown would make of it. */
+/**
+ * A plain value (a name, a phone number, an address) reads as written, whatever Markdown would
+ * make of it. A web address is left as it is, so it is linked like any address in a text.
+ */
 function escapeMarkdown(value: string): string {
-  return value.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`);
+  if (/^https?:\/\/\S+$/.test(value)) return value;
+  return value
+    .replace(/[\\`*_{}[\]()<>#+!|~&-]/g, (c) => `\\${c}`)
+    // "2. sal" at the start of a line would begin a numbered list.
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 /** The variable paths org.yaml defines, for "did you mean" and the list in an error. */
@@ -230,7 +244,7 @@ export function variableNames(org: OrgData): string[] {
   };
   const { policies, logo, colours, overlay, id, activityBase, language, ...texts } = org;
   visit(texts, '');
-  for (const p of policies ?? []) names.push(`policies.${p.id}`, `policies.${p.id}.url`);
+  for (const p of policies ?? []) names.push(`policies.${p.id}`, `policies.${p.id}.url`, `policies.${p.id}.title`);
   return names;
 }
 
@@ -240,28 +254,35 @@ export function variableNames(org: OrgData): string[] {
  * address in a mock mail) get the Danish value as written. Unknown paths are errors at the text.
  */
 export function fillVariables<T>(data: T, org: Organisation, file: YamlFile): T {
-  const fill = (text: string, path: Array<string | number>, lang: Lang, markdown: boolean): string =>
-    text.replace(VARIABLE, (whole, name: string) => {
-      const value = valueOf(org.data, name, lang, markdown);
+  const fill = (text: string, path: Array<string | number>, lang: Lang, context: Context): string => {
+    const filled = text.replace(VARIABLE, (whole, name: string) => {
+      const value = valueOf(org.data, name, lang, context);
       if (value !== undefined) return value;
       const known = variableNames(org.data);
       file.error(path, `{{${name}}} is not defined in ${org.file.displayPath}${suggestion(name, known) || `; it defines: ${known.join(', ')}`}. Add it there (under "variables:" for your own), or fix the name`);
       return whole;
     });
-  const visit = (value: unknown, path: Array<string | number>): unknown => {
-    if (typeof value === 'string') return value.includes('{{') ? fill(value, path, 'da', false) : value;
-    if (Array.isArray(value)) return value.map((v, i) => visit(v, [...path, i]));
+    // A brace too few or too many would otherwise reach the learner as written.
+    if (/\{\{|\}\}/.test(filled.replace(VARIABLE, ''))) file.warn(path, 'a "{{" or "}}" here is not a whole variable; write it as {{name}}, with two braces on each side');
+    return filled;
+  };
+  const visit = (value: unknown, path: Array<string | number>, inMedium: boolean): unknown => {
+    if (typeof value === 'string') return /\{\{|\}\}/.test(value) ? fill(value, path, 'da', 'plain') : value;
+    if (Array.isArray(value)) return value.map((v, i) => visit(v, [...path, i], inMedium));
     if (value === null || typeof value !== 'object') return value;
     const record = value as Record<string, unknown>;
     if (typeof record.da === 'string') {
-      const out: Record<string, unknown> = { ...record, da: fill(record.da, [...path, 'da'], 'da', true) };
-      if (typeof record.en === 'string') out.en = fill(record.en, [...path, 'en'], 'en', true);
-      // A text written only in Danish gets English values in its English fallback too: nothing to do, it shows Danish.
+      const context: Context = inMedium ? 'medium' : 'markdown';
+      const out: Record<string, unknown> = { ...record, da: fill(record.da, [...path, 'da'], 'da', context) };
+      if (typeof record.en === 'string') out.en = fill(record.en, [...path, 'en'], 'en', context);
+      // A text with only Danish shows it, with its Danish values, in the English version too.
       return out;
     }
-    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, visit(v, [...path, k])]));
+    // As in markdown.ts: a medium, and the pieces of a spot question, are shown without links.
+    const spot = record.type === 'quiz' && record.question === 'spot';
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, visit(v, [...path, k], inMedium || k === 'medium' || (spot && k === 'options'))]));
   };
-  return visit(data, []) as T;
+  return visit(data, [], false) as T;
 }
 
 /** "Did you mean" for a variable: the same path in other letter case, else a near name among its siblings. */
@@ -275,11 +296,6 @@ function suggestion(name: string, known: readonly string[]): string {
     return near.replace(/"(.*)"/, (_, last: string) => `"${prefix}${last}"`);
   }
   return didYouMean(name, known);
-}
-
-/** Every `{{…}}` left in a text (for checks that run on files without an organisation). */
-export function hasVariables(text: string): boolean {
-  return text.search(VARIABLE) >= 0;
 }
 
 export const overlayPath = (org: Organisation, moduleId: string) => (org.overlayDir ? join(org.overlayDir, moduleId) : undefined);

@@ -23,8 +23,18 @@ export class YamlFile {
   private readonly doc: Document.Parsed;
   private readonly lines = new LineCounter();
 
-  constructor(path: string, text = readFileSync(path, 'utf8')) {
+  constructor(path: string, text?: string) {
     this.path = path;
+    if (text === undefined) {
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch (error) {
+        // A folder where a file should be, or a file that cannot be read: a problem, not a crash.
+        const why = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'this is a folder, where a file is expected' : `cannot be read (${(error as Error).message})`;
+        this.problems.push({ file: displayPath(path), line: 1, column: 1, severity: 'error', message: why });
+        text = '';
+      }
+    }
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     // Only the first syntax error: the ones after it are mostly its echoes.
     const error = this.doc.errors[0];

@@ -6,7 +6,7 @@
 import type { CompiledModule } from '../../src/model/compiled.js';
 import type { Validated } from '../cli.js';
 import type { OverlayChanges } from '../load-module.js';
-import { plainText } from '../package.js';
+import { escapeHtml, plainText } from '../package.js';
 import { formatProblem, type Problem } from '../yaml-file.js';
 
 export interface OrgChoice {
@@ -62,7 +62,8 @@ function changeText(change: OverlayChanges | 'own' | undefined): string {
 
 export function lmsPage(org: OrgChoice, module: CompiledModule): string {
   const title = plainText(module.title.da);
-  const settings = { org: org.key, module: module.id, passingScore: module.passingScore, sco: `/sco/${org.key}/${module.id}/index.html` };
+  // The LMS's saved attempt is kept per organisation file, not per place in the switch (which a restart may change).
+  const settings = { storage: `${org.file ?? 'standard'}:${module.id}`, passingScore: module.passingScore, sco: `/sco/${org.key}/${module.id}/index.html` };
   return page(
     `Forhåndsvisning: ${title}`,
     `<header class="top">
@@ -76,12 +77,12 @@ export function lmsPage(org: OrgChoice, module: CompiledModule): string {
       </form>
       <button type="button" id="restart">Start forfra</button>
     </header>
-    <div class="layout">
+    <main class="layout">
       <div class="module"><iframe id="sco" title="Modulet: ${esc(title)}"></iframe></div>
       <aside class="panels" aria-label="Hvad LMS'et og LRS'et får">
         <section aria-labelledby="cmi-title" tabindex="0">
           <h2 id="cmi-title">cmi-værdier i LMS'et (SCORM 2004)</h2>
-          <p class="calls" id="calls" aria-live="polite"></p>
+          <p class="calls" id="calls"></p>
           <table id="cmi">
             <thead><tr><th scope="col">Element</th><th scope="col">Værdi</th></tr></thead>
             <tbody></tbody>
@@ -92,7 +93,7 @@ export function lmsPage(org: OrgChoice, module: CompiledModule): string {
           <ol id="statements" reversed></ol>
         </section>
       </aside>
-    </div>
+    </main>
     <script type="application/json" id="settings">${json(settings)}</script>
     <script src="/vendor/scorm2004.js"></script>
     <script src="/assets/lms.js"></script>`,
@@ -100,7 +101,7 @@ export function lmsPage(org: OrgChoice, module: CompiledModule): string {
 }
 
 export function problemsPage(orgs: readonly OrgChoice[], org: OrgChoice, moduleId: string, errors: readonly Problem[]): string {
-  const own = errors.filter((p) => p.file.includes(`/${moduleId}/`) || p.file.startsWith(`${moduleId}/`));
+  const own = errors.filter((p) => p.file.split(/[\\/]/).includes(moduleId));
   const shown = own.length ? own : errors;
   return page(
     `Fejl: ${moduleId}`,
@@ -109,6 +110,18 @@ export function problemsPage(orgs: readonly OrgChoice[], org: OrgChoice, moduleI
       ${orgSwitch(orgs, org, `/lms/${moduleId}`)}
       ${shown.length ? problemList(shown, []) : `<p role="alert">Der er intet modul med id'et <code>${esc(moduleId)}</code> for ${esc(org.label)}.</p>`}
       <p>Ret fejlen og gem filen – siden opdateres af sig selv.</p>
+    </main>`,
+  );
+}
+
+/** When the preview itself could not read a file: the reason, and the page reloads once it is fixed. */
+export function errorPage(message: string): string {
+  return page(
+    'Forhåndsvisningen kunne ikke læse en fil',
+    `<header class="top"><a href="/">← Alle moduler</a><h1>Forhåndsvisningen kunne ikke læse en fil</h1></header>
+    <main class="portal">
+      <section class="problems" role="alert"><h2>Fejl</h2><p><code>${esc(message)}</code></p></section>
+      <p>Ret det, og gem – siden opdateres af sig selv.</p>
     </main>`,
   );
 }
@@ -148,9 +161,7 @@ ${body}
 </html>`;
 }
 
-function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+const esc = escapeHtml;
 
 function json(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');

@@ -5,16 +5,16 @@
  * would send, reloads when a module or organisation file is saved, and shows validation
  * problems with file:line instead of a blank page. Serves 127.0.0.1 only.
  */
-import { watch, type Dirent, type FSWatcher, readFileSync, readdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { watch, type FSWatcher, readFileSync, readdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { validateAll, type Validated } from '../cli.js';
 import { buildRuntime } from '../runtime.js';
 import { pageFor } from '../package.js';
 import { loadOrg } from '../org.js';
-import { lmsPage, portalPage, problemsPage, type OrgChoice } from './pages.js';
+import { errorPage, lmsPage, portalPage, problemsPage, type OrgChoice } from './pages.js';
 import { StatementSink } from './statement-sink.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -53,11 +53,16 @@ export async function startPreview({ modulesDir = join(root, 'modules'), orgFile
   };
   sink.onStatement = (statement, registration) => send('statement', { registration, statement });
 
+  let bound = port;
   const server = createServer((req, res) => {
+    // Only this computer's own pages may talk to the preview: no other site, and no DNS rebinding.
+    if (!isLocalHost(req.headers.host, bound)) return void res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden');
     try {
       route(req, res);
     } catch (error) {
-      res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(String(error instanceof Error ? error.stack : error));
+      // A file the preview reads vanished or is not a file: say so on a page that reloads when it is fixed.
+      if (res.headersSent) return void res.destroy();
+      html(res, errorPage(error instanceof Error ? error.message : String(error)), 500);
     }
   });
 
@@ -74,7 +79,8 @@ export async function startPreview({ modulesDir = join(root, 'modules'), orgFile
       const v = validated(org);
       const module = v.modules.find((m) => m.id === parts[1]);
       const errors = v.problems.filter((p) => p.severity === 'error');
-      if (errors.length || !module) return html(res, problemsPage(orgs, org, parts[1], errors), module || errors.length ? 200 : 404);
+      // A module that compiled is shown even when another module has errors (the portal lists those).
+      if (!module) return html(res, problemsPage(orgs, org, parts[1], errors), errors.length ? 200 : 404);
       return html(res, lmsPage(org, module));
     }
     // The module itself, as the package's index.html would be: /sco/<org>/<module>/index.html
@@ -107,8 +113,13 @@ export async function startPreview({ modulesDir = join(root, 'modules'), orgFile
       onReload?.();
     }, 150);
   };
+  /** Editors' swap and backup files change as the trainer types; only real saves reload. */
+  const saved = (name: string | null) => {
+    if (name && /(^\.|~$|\.sw[a-z]$|\.tmp$|^#.*#$|^4913$)/.test(basename(name))) return;
+    changed();
+  };
   const watched = [modulesDir, ...new Set(orgs.slice(1).map((o) => dirname(o.file!)))];
-  const watchers = watched.filter(existsSync).map((dir) => watchTree(dir, changed));
+  const watchers = watched.filter(existsSync).map((dir) => watchTree(dir, saved));
 
   await new Promise<void>((ok, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -120,7 +131,7 @@ export async function startPreview({ modulesDir = join(root, 'modules'), orgFile
     rmSync(work, { recursive: true, force: true });
     throw error;
   });
-  const { port: bound } = server.address() as AddressInfo;
+  bound = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${bound}/`,
     async close() {
@@ -139,21 +150,27 @@ export async function startPreview({ modulesDir = join(root, 'modules'), orgFile
  * Linux loses a file that an editor saves by renaming a new copy over it; a folder's own watcher
  * sees that rename.) Folders made or removed later are picked up at the next change.
  */
-function watchTree(root: string, onChange: () => void): { close(): void } {
+function watchTree(root: string, onChange: (name: string | null) => void): { close(): void } {
   const watchers = new Map<string, FSWatcher>();
   let resync: ReturnType<typeof setTimeout> | undefined;
   const sync = () => {
     if (!existsSync(root)) return;
-    const dirs = new Set([root, ...(readdirSync(root, { recursive: true, withFileTypes: true }) as Dirent[]).filter((d) => d.isDirectory()).map((d) => join(d.parentPath, d.name))]);
+    const dirs = new Set([root, ...foldersIn(root)]);
     for (const [dir, w] of watchers) if (!dirs.has(dir)) (w.close(), watchers.delete(dir));
     for (const dir of dirs) {
       if (watchers.has(dir)) continue;
       try {
-        watchers.set(dir, watch(dir, () => {
-          onChange();
+        const watcher = watch(dir, (_event, name) => {
+          onChange(name);
           clearTimeout(resync);
           resync = setTimeout(sync, 100);
-        }));
+        });
+        // A watched folder that is deleted (EPERM on Windows) is forgotten at the next sync, not fatal.
+        watcher.on('error', () => {
+          watcher.close();
+          watchers.delete(dir);
+        });
+        watchers.set(dir, watcher);
       } catch {
         // Removed between listing and watching: the next sync forgets it.
       }
@@ -168,11 +185,30 @@ function watchTree(root: string, onChange: () => void): { close(): void } {
   };
 }
 
+/** The folders under `root` worth watching: not dependencies, version control or hidden ones. */
+function foldersIn(root: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const dir = join(root, entry.name);
+    out.push(dir, ...foldersIn(dir));
+  }
+  return out;
+}
+
 /** The organisation's name for the switch, or its file when it cannot be read. */
 function orgLabel(file: string): string {
-  const { org } = loadOrg(file);
-  const name = org?.data.organisation;
-  return name ? name.da : `${file} (har fejl)`;
+  try {
+    const name = loadOrg(file).org?.data.organisation;
+    if (name) return name.da;
+  } catch {
+    // Unreadable (a folder where the file should be, say): the portal shows its problem.
+  }
+  return `${file} (har fejl)`;
+}
+
+function isLocalHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 
 function html(res: ServerResponse, body: string, status = 200): void {
@@ -181,7 +217,9 @@ function html(res: ServerResponse, body: string, status = 200): void {
 
 function file(res: ServerResponse, path: string): void {
   const type = path.endsWith('.css') ? 'text/css' : 'text/javascript';
-  res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' }).end(readFileSync(path));
+  if (!existsSync(path)) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Ikke fundet / not found');
+  const body = readFileSync(path);
+  res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' }).end(body);
 }
 
 function option(name: string): string[] {
@@ -197,7 +235,10 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   const port = Number(option('port')[0] ?? process.env.PORT ?? 4173);
   const modulesDir = option('modules')[0] ?? process.env.AK_MODULES;
   startPreview({ orgFiles, port, modulesDir: modulesDir && resolve(modulesDir) })
-    .then(({ url }) => {
+    .then((preview) => {
+      const { url } = preview;
+      // Ctrl+C: close the server and remove its temporary runtime build.
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void preview.close().then(() => process.exit(0)));
       console.log(`Forhåndsvisning: ${url}  (Ctrl+C stopper den)`);
       if (orgFiles.length) console.log(`Organisationer: ${orgFiles.join(', ')}`);
     })

@@ -20,7 +20,8 @@ export class PreviewTracker implements Tracker {
   }
 
   async start(): Promise<LaunchInfo> {
-    const [launch] = await Promise.all([this.lms.start(), this.xapi.start().catch(() => null)]);
+    // The xAPI side only feeds the preview's panel: if it cannot start, the module still runs, and the console says why.
+    const [launch] = await Promise.all([this.lms.start(), this.xapi.start().catch((error: unknown) => console.warn('[preview] the xAPI adapter did not start:', error))]);
     return launch;
   }
 

@@ -266,7 +266,7 @@ export const OrgFile = Type.Object(
     reportPhishing: Type.Union([Type.String({ minLength: 1 }), LangText], { description: 'How an employee reports a phishing mail, as it reads after "brug" / "use".' }),
     policies: Type.Optional(
       Type.Array(
-        Type.Object({ id: Id, title: LangText, url: Type.String({ pattern: '^https?://', description: 'http(s) address of the policy.' }) }, { additionalProperties: false }),
+        Type.Object({ id: Id, title: LangText, url: Type.String({ pattern: '^https?://\\S+$', description: 'http(s) address of the policy, without spaces.' }) }, { additionalProperties: false }),
         { description: 'Policies to link to: {{policies.<id>}} is a link with the title, {{policies.<id>.url}} the address.' },
       ),
     ),

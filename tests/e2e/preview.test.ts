@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -54,7 +55,7 @@ const moduleFrame = async (page: Page): Promise<Frame> => {
 };
 
 const cmiValue = (page: Page, element: string) =>
-  page.evaluate((name) => [...document.querySelectorAll('#cmi tbody tr')].find((tr) => tr.querySelector('th')?.textContent === name)?.querySelector('td')?.textContent ?? null, element);
+  page.evaluate((name) => [...document.querySelectorAll('#cmi tbody tr')].find((tr) => tr.querySelector('th')?.textContent === name)?.querySelector('td')?.firstChild?.textContent ?? null, element);
 
 /** WCAG 2.1 A/AA violations axe finds on the page itself (the module frame is tested elsewhere). */
 async function axeViolations(page: Page): Promise<string[]> {
@@ -93,6 +94,22 @@ describe('the preview portal', () => {
     expect(await frame.locator('ak-player').evaluate((el) => el.shadowRoot!.querySelector('[part="brand"]')?.textContent?.trim())).toBe('Nordby Kommune');
     expect(await frame.locator('ak-player').evaluate((el) => getComputedStyle(el).getPropertyValue('--ak-color-primary').trim())).toBe('#2d5f2e');
     await page.close();
+  });
+});
+
+describe('the preview server', () => {
+  it('answers bad requests and keeps running: a missing asset, junk statements, a request from another site', async () => {
+    expect((await fetch(new URL('/assets/nope.js', preview.url))).status).toBe(404);
+    for (const body of ['null', '[null, 5]', '{not json', '"x"']) {
+      expect((await fetch(new URL('/xapi/statements', preview.url), { method: 'POST', body })).status, body).toBe(400);
+    }
+    // A page on another origin that resolves to this machine (DNS rebinding) is refused.
+    const foreign = await new Promise<number>((done) => {
+      const req = httpRequest(new URL('/', preview.url), { headers: { host: 'evil.example:80' } }, (res) => done(res.statusCode ?? 0));
+      req.end();
+    });
+    expect(foreign).toBe(403);
+    expect((await fetch(preview.url)).status).toBe(200);
   });
 });
 

@@ -4,7 +4,7 @@
  * an error with file:line. A branded build gets identifiers and IRIs of its own.
  */
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAll, changesReport, validateAll } from '../../build-scripts/cli.js';
@@ -214,6 +214,90 @@ describe('an organisation overlay', () => {
   });
 });
 
+describe('variable values in texts', () => {
+  /** The added scene's first option text, rendered, with `value` as {{variables.x}}. */
+  function rendered(value: string, text = 'Se {{variables.x}} her') {
+    const ws = workspace();
+    ws.edit('org.yaml', 'variables:\n', `variables:\n  x: ${JSON.stringify(value)}\n`);
+    ws.edit(`${OVERLAY}/scenes/ring-til-peter.yaml`, 'da: Du ringer til {{securityContact.name}} på {{securityContact.phone}} og spørger', `da: ${JSON.stringify(text)}`);
+    const v = ws.validate();
+    expect(errorsOf(v)).toEqual([]);
+    return (v.modules[0].scenes.find((s) => s.id === 'ring-til-peter') as DecisionScene).options[0].text.da;
+  }
+
+  it('a plain value reads as written, whatever Markdown would make of it', () => {
+    expect(rendered('it_sikker*hed* [x](y) <b>')).toBe('Se it_sikker*hed* [x](y) &lt;b&gt; her');
+    expect(rendered('A & B &copy;')).toBe('Se A &amp; B &amp;copy; her');
+    // At the start of a text, "2. sal" is not a numbered list.
+    expect(rendered('2. sal', '{{variables.x}} er lukket')).toBe('2. sal er lukket');
+  });
+
+  it('a web address stays a working link', () => {
+    expect(rendered('https://intra.nordby.example/side_1#sikkerhed')).toBe(
+      'Se <a href="https://intra.nordby.example/side_1#sikkerhed" target="_blank" rel="noopener noreferrer">https://intra.nordby.example/side_1#sikkerhed</a> her',
+    );
+  });
+
+  it('a policy is a link in a text, and its title and address as written in a mock medium (where nothing links)', () => {
+    const ws = workspace();
+    ws.write(`${OVERLAY}/scenes/klik-sker.yaml`, readFileSync(ws.path(`${OVERLAY}/scenes/klik-sker.yaml`), 'utf8').replace(/^title:\n\s+da: .*$/m, "title:\n  da: 'Læs {{policies.informationssikkerhedspolitik}}'"));
+    ws.edit(`${OVERLAY}/scenes/ring-til-peter.yaml`, /^options:$/m, 'medium:\n  kind: chat\n  lines:\n    - who: { da: IT }\n      text: { da: "Se {{policies.informationssikkerhedspolitik}}" }\noptions:');
+    const v = ws.validate();
+    expect(errorsOf(v)).toEqual([]);
+    const module = v.modules[0];
+    expect(module.scenes.find((s) => s.id === 'klik-sker')!.title.da).toBe('Læs <a href="https://nordby-kommune.example/politik" target="_blank" rel="noopener noreferrer">Nordby Kommunes informationssikkerhedspolitik</a>');
+    const medium = (module.scenes.find((s) => s.id === 'ring-til-peter') as DecisionScene).medium as { lines: Array<{ text: { da: string } }> };
+    expect(medium.lines[0].text.da).toBe('Se Nordby Kommunes informationssikkerhedspolitik (https://nordby-kommune.example/politik)');
+  });
+
+  it('only the documented variables: not the logo, colours, id or IRI; a brace too few is a warning', () => {
+    const ws = workspace();
+    ws.edit(`${OVERLAY}/scenes/ring-til-peter.yaml`, '{{securityContact.phone}} og spørger', '{{colours.primary}} og {{securityContact.name} spørger');
+    const v = ws.validate();
+    expect(errorsOf(v)).toEqual([expect.stringMatching(/\{\{colours\.primary\}\} is not defined in/)]);
+    expect(v.problems.filter((p) => p.severity === 'warning' && p.file.endsWith('ring-til-peter.yaml')).map(formatProblem)).toEqual([
+      expect.stringMatching(/ring-til-peter\.yaml:14:11: warning: a "\{\{" or "\}\}" here is not a whole variable/),
+    ]);
+  });
+});
+
+describe('more overlay cases', () => {
+  it('several scenes added after one scene keep the order they are listed in', () => {
+    const ws = workspace();
+    ws.write(`${OVERLAY}/scenes/ring-igen.yaml`, readFileSync(ws.path(`${OVERLAY}/scenes/ring-til-peter.yaml`), 'utf8').replace('id: ring-til-peter', 'id: ring-igen'));
+    ws.edit(`${OVERLAY}/overlay.yaml`, '    after: find-tegnene\n', '    after: find-tegnene\n  - scene: ring-igen\n    after: find-tegnene\n');
+    const ids = ws.validate().modules[0].scenes.map((s) => s.id);
+    expect(ids.slice(ids.indexOf('find-tegnene'), ids.indexOf('find-tegnene') + 3)).toEqual(['find-tegnene', 'ring-til-peter', 'ring-igen']);
+  });
+
+  it('the summary cannot be left out; a removed scene can neither be replaced nor come before an added one', () => {
+    const ws = workspace();
+    ws.edit(`${OVERLAY}/overlay.yaml`, 'after: find-tegnene', 'after: mitid-aldrig');
+    ws.edit(`${OVERLAY}/overlay.yaml`, 'minutes: 17', 'minutes: 17\nremove: [opsummering, klik-sker, mitid-aldrig]');
+    expect(errorsOf(ws.validate())).toEqual([
+      expect.stringMatching(/overlay\.yaml:6:10: error: "opsummering" is the module's summary, which cannot be left out/),
+      expect.stringMatching(/overlay\.yaml:4:12: error: "mitid-aldrig" is left out under "remove:", so "ring-til-peter" cannot come after it; name another scene/),
+      expect.stringMatching(/scenes\/klik-sker\.yaml:1:1: error: this file replaces scene "klik-sker", which overlay\.yaml leaves out under "remove:"; keep one of the two/),
+    ]);
+  });
+
+  it('a folder where a file should be (or a file where a folder should be) is an error, not a crash', () => {
+    const ws = workspace();
+    rmSync(ws.path('logo.svg'));
+    mkdirSync(ws.path('logo.svg'));
+    rmSync(ws.path(`${OVERLAY}/overlay.yaml`));
+    mkdirSync(ws.path(`${OVERLAY}/overlay.yaml`));
+    expect(errorsOf(ws.validate())).toEqual(expect.arrayContaining([expect.stringMatching(/org\.yaml:28:7: error: logo file not found/)]));
+    rmSync(ws.path('logo.svg'), { recursive: true });
+    cpSync(join(ROOT, 'tests/fixtures/org/logo.svg'), ws.path('logo.svg'));
+    expect(errorsOf(ws.validate())).toEqual([expect.stringMatching(/overlay\.yaml:1:1: error: this is a folder, where a file is expected/)]);
+    rmSync(ws.path(`${OVERLAY}/overlay.yaml`), { recursive: true });
+    rmSync(ws.path(`${OVERLAY}/scenes`), { recursive: true });
+    writeFileSync(ws.path(`${OVERLAY}/scenes`), '');
+    expect(errorsOf(ws.validate())).toEqual([expect.stringMatching(/overlay\/phishing-og-svindel\/scenes:1:1: error: scenes must be a folder with one file per scene/)]);
+  });
+});
+
 describe('branding', () => {
   it('a colour that is not #rrggbb, or too pale for white text and links, is an error at its line', () => {
     const ws = workspace();
@@ -223,6 +307,19 @@ describe('branding', () => {
     expect(errorsOf(ws.validate())).toEqual([expect.stringMatching(/org\.yaml:30:12: error: #7fbf7f has a contrast of 2\.\d\d:1 against white; links and buttons need at least 4\.5:1/)]);
     ws.edit('org.yaml', "primary: '#7fbf7f'", "primary: '#2d5f2e'\n  primaryText: '#3a7a3b'");
     expect(errorsOf(ws.validate())).toEqual([expect.stringMatching(/org\.yaml:31:16: error: text on the brand colour has a contrast of 1\.\d\d:1/)]);
+  });
+
+  it('derives darker hover and focus shades, and every pair the player uses keeps 4.5:1 (the palest colour allowed)', () => {
+    const ws = workspace();
+    ws.edit('org.yaml', "primary: '#2d5f2e'", "primary: '#767676'");
+    const colours = ws.validate().modules[0].org!.colours!;
+    expect(colours).toEqual({ '--ak-color-primary': '#767676', '--ak-color-primary-hover': '#595959', '--ak-color-primary-text': '#ffffff', '--ak-color-focus': '#595959', '--ak-color-link': '#767676' });
+    const rgb = (hex: string) => hex.slice(1).match(/../g)!.map((h) => parseInt(h, 16));
+    const white = [255, 255, 255];
+    for (const name of ['--ak-color-primary', '--ak-color-primary-hover', '--ak-color-link', '--ak-color-focus'] as const) {
+      expect(contrast(rgb(colours[name]), white), name).toBeGreaterThanOrEqual(4.5);
+    }
+    // (tests/browser/branding.test.ts runs axe on every scene with exactly these colours.)
   });
 
   it('computes contrast as WCAG does', () => {

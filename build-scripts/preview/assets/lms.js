@@ -4,7 +4,7 @@
 // stored survives a reload (sessionStorage), so saving a text file resumes where you were.
 (() => {
   const settings = JSON.parse(document.getElementById('settings').textContent);
-  const key = `ak-preview:${settings.org}:${settings.module}`;
+  const key = `ak-preview:${settings.storage}`;
   const saved = JSON.parse(sessionStorage.getItem(key) || 'null');
   let registration = sessionStorage.getItem(`${key}:registration`);
   if (!registration) sessionStorage.setItem(`${key}:registration`, (registration = crypto.randomUUID()));
@@ -44,7 +44,10 @@
     return result;
   };
   wrapped.Initialize = counted('Initialize');
-  wrapped.Commit = counted('Commit', store);
+  wrapped.Commit = counted('Commit', () => {
+    store();
+    changed.clear();
+  });
   wrapped.Terminate = counted('Terminate', () => {
     terminated = true;
     store();
@@ -72,12 +75,19 @@
       body.replaceChildren(
         ...rows.map(([name, value]) => {
           const tr = document.createElement('tr');
-          if (changed.has(name)) tr.className = 'changed';
           const th = document.createElement('th');
           th.scope = 'row';
           th.textContent = name;
           const td = document.createElement('td');
           td.textContent = String(value);
+          // Set since the last Commit: marked in words, not by colour alone.
+          if (changed.has(name)) {
+            tr.className = 'changed';
+            const tag = document.createElement('span');
+            tag.className = 'tag';
+            tag.textContent = 'ny';
+            td.append(' ', tag);
+          }
           tr.append(th, td);
           return tr;
         }),
@@ -86,13 +96,14 @@
         `LMS-kald: Initialize ${calls.Initialize} · Commit ${calls.Commit} · Terminate ${calls.Terminate}`;
     });
   }
-  api.on('CommitSuccess', () => changed.clear());
 
   // The xAPI statements, newest first.
   const list = document.getElementById('statements');
   // The server first replays what this registration sent before the page connected (e.g. before a reload).
   const listed = new Set();
-  new EventSource(`/events?registration=${encodeURIComponent(registration)}`).addEventListener('statement', (event) => {
+  // One event stream per page (browsers allow few connections per host): reload.js listens on it too.
+  window.akEvents = new EventSource(`/events?registration=${encodeURIComponent(registration)}`);
+  window.akEvents.addEventListener('statement', (event) => {
     const { registration: of, statement } = JSON.parse(event.data);
     if (of !== registration || listed.has(statement.id)) return;
     listed.add(statement.id);
