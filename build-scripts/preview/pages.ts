@@ -90,7 +90,7 @@ export function lmsPage(org: OrgChoice, module: CompiledModule): string {
         </section>
         <section aria-labelledby="xapi-title" tabindex="0">
           <h2 id="xapi-title">xAPI-statements <span class="hint">(som xAPI-pakken ville sende dem til LRS'et)</span></h2>
-          <ol id="statements" reversed></ol>
+          <ol id="statements"></ol>
         </section>
       </aside>
     </main>

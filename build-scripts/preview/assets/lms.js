@@ -108,6 +108,8 @@
     if (of !== registration || listed.has(statement.id)) return;
     listed.add(statement.id);
     const li = document.createElement('li');
+    // Numbered in the order sent, newest first.
+    li.value = listed.size;
     const details = document.createElement('details');
     const summary = document.createElement('summary');
     summary.textContent = describe(statement);
