@@ -188,6 +188,8 @@ export async function waitFor(condition: () => unknown, what: string, timeout = 
 
 /** Runs axe-core with the WCAG 2.1 A/AA rules on `context` and fails on any violation. */
 export async function expectNoAxeViolations(context: Element, label: string): Promise<void> {
+  // Feedback fades in (0.2 s); on a busy machine axe could measure its colours half-way.
+  await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
   const result = await axe.run(context, {
     runOnly: { type: 'tag', values: WCAG_TAGS },
     resultTypes: ['violations'],
