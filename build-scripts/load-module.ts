@@ -234,11 +234,7 @@ function applyOverlay(
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const name = entry.name;
     if (name.startsWith('.') || name === 'overlay.yaml' || (name === 'scenes' && entry.isDirectory())) continue;
-    const unread = (message: string) => {
-      const file = new YamlFile(join(dir, name), '');
-      files.push(file);
-      file.error([], message);
-    };
+    const unread = (message: string) => fileProblem(files, join(dir, name), message);
     if (/^overlay\.(yml|yaml\.\w+|txt)$/i.test(name)) unread(`this file is not read: name it overlay.yaml`);
     else if (/\.ya?ml(\.\w+)?$/i.test(name)) unread(`this file is not read: scene files go in overlay/${moduleId}/scenes/, and only overlay.yaml is read here`);
     else if (entry.isDirectory()) unread(`this folder is not read: scene files go in overlay/${moduleId}/scenes/`);
@@ -285,16 +281,12 @@ function applyOverlay(
   const scenesDir = join(dir, 'scenes');
   const scenesIsFolder = existsSync(scenesDir) && statSync(scenesDir).isDirectory();
   if (existsSync(scenesDir) && !scenesIsFolder) {
-    const file = new YamlFile(scenesDir, '');
-    files.push(file);
-    file.error([], 'scenes must be a folder with one file per scene');
+    fileProblem(files, scenesDir, 'scenes must be a folder with one file per scene');
   }
   const inScenes = scenesIsFolder ? readdirSync(scenesDir).filter((n) => !n.startsWith('.')) : [];
   for (const name of inScenes.filter((n) => !/\.ya?ml$/.test(n))) {
-    const file = new YamlFile(join(scenesDir, name), '');
-    files.push(file);
     const hidden = /\.ya?ml\.\w+$/i.test(name) ? ` (it ends in "${name.slice(name.lastIndexOf('.'))}": your system may hide that part of the name)` : '';
-    file.error([], `this file is not read: a scene file's name is its id followed by .yaml${hidden}`);
+    fileProblem(files, join(scenesDir, name), `this file is not read: a scene file's name is its id followed by .yaml${hidden}`);
   }
   for (const name of inScenes.filter((n) => /\.ya?ml$/.test(n))) {
     const id = name.replace(/\.ya?ml$/, '');
@@ -302,16 +294,10 @@ function applyOverlay(
     if (ownIds.includes(id)) {
       const i = entries.findIndex((e) => e.id === id);
       if (i >= 0) entries[i] = { ...entries[i], path };
-      else if (planRead) {
-        const file = new YamlFile(path, '');
-        files.push(file);
-        file.error([], `this file replaces scene "${id}", which overlay.yaml leaves out under "remove:"; keep one of the two`);
-      }
+      else if (planRead) fileProblem(files, path, `this file replaces scene "${id}", which overlay.yaml leaves out under "remove:"; keep one of the two`);
     } else if (planRead && !(plan.add ?? []).some((a) => a.scene === id)) {
       // (A scene named under add: whose entry has an error is reported there, not here too.)
-      const file = new YamlFile(path, '');
-      files.push(file);
-      file.error([], `this file replaces scene "${id}", but module "${moduleId}" has no such scene${didYouMean(id, ownIds) || `; its scenes: ${ownIds.join(', ')}`}. To add a new scene, list it in overlay/${moduleId}/overlay.yaml under "add:" with the scene it comes after`);
+      fileProblem(files, path, `this file replaces scene "${id}", but module "${moduleId}" has no such scene${didYouMean(id, ownIds) || `; its scenes: ${ownIds.join(', ')}`}. To add a new scene, list it in overlay/${moduleId}/overlay.yaml under "add:" with the scene it comes after`);
     }
   }
   for (const e of entries) {
@@ -324,6 +310,13 @@ function applyOverlay(
     removed: (plan.remove ?? []).filter((id) => ownIds.includes(id)),
   };
   return { entries: kept, minutes: plan.minutes, removed: new Set(plan.remove ?? []), changes };
+}
+
+/** A problem with a file or folder as a whole (its name or place), reported at its first line. */
+function fileProblem(files: YamlFile[], path: string, message: string): void {
+  const file = new YamlFile(path, '');
+  files.push(file);
+  file.error([], message);
 }
 
 /** Shape, unique card ids and known areas of a dialogue.yaml; undefined when it has errors. */

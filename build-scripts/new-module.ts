@@ -9,7 +9,7 @@
  * It never overwrites anything: an existing folder is refused.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { formatProblem, YamlFile } from './yaml-file.js';
+import { displayPath, formatProblem, YamlFile } from './yaml-file.js';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Id, type Role } from '../src/model/schema.js';
 
@@ -1025,10 +1025,7 @@ function main(): void {
     const options = parseArgs(process.argv.slice(2));
     if (options === 'help') return console.log(USAGE);
     const { dir, files } = newModule(options);
-    const shown = (p: string) => {
-      const rel = relative(process.cwd(), p);
-      return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
-    };
+    const shown = displayPath;
     const modules = resolve(options.modulesDir);
     const validate = options.orgFile ? `npm run validate -- --org ${shown(options.orgFile)}` : modules === DEFAULT_MODULES_DIR ? 'npm run validate' : `npm run validate -- --modules ${shown(modules)}`;
     console.log(`Created ${shown(dir)}/ with ${files.length} files:`);

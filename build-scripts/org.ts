@@ -89,8 +89,9 @@ export function loadOrg(path: string, { branded = resolve(path) !== DEFAULT_ORG_
  * A branded org.yaml that still has the fictional Åby Kommune's values (new-org starts from them)
  * would build "your" packages with Åby's phone numbers: one warning names every such value.
  */
+let defaultValues: OrgData | undefined;
 function warnAboutDefaults(file: YamlFile, data: OrgData): void {
-  const defaults = new YamlFile(DEFAULT_ORG_FILE).data as OrgData;
+  const defaults = (defaultValues ??= new YamlFile(DEFAULT_ORG_FILE).data as OrgData);
   const same: DataPath[] = [];
   const visit = (mine: unknown, theirs: unknown, path: Array<string | number>): void => {
     if (typeof mine === 'string' || typeof mine === 'number') {
@@ -197,9 +198,9 @@ const VARIABLE = /\{\{\s*([A-Za-z][\w-]*(?:\.[\w-]+)*)\s*\}\}/g;
 type Context = 'markdown' | 'medium' | 'plain';
 
 /** A value of org.yaml as a text in `lang`, or undefined when the path names no variable. */
-function valueOf(org: OrgData, path: string, lang: Lang, context: Context): string | undefined {
+function valueOf(org: OrgData, known: ReadonlySet<string>, path: string, lang: Lang, context: Context): string | undefined {
   // Only the documented variables: not the logo, colours or IRIs.
-  if (!variableNames(org).includes(path)) return undefined;
+  if (!known.has(path)) return undefined;
   const markdown = context !== 'plain';
   const parts = path.split('.');
   if (parts[0] === 'policies' && parts.length >= 2) {
@@ -254,11 +255,12 @@ export function variableNames(org: OrgData): string[] {
  * address in a mock mail) get the Danish value as written. Unknown paths are errors at the text.
  */
 export function fillVariables<T>(data: T, org: Organisation, file: YamlFile): T {
+  const known = variableNames(org.data);
+  const knownSet = new Set(known);
   const fill = (text: string, path: Array<string | number>, lang: Lang, context: Context): string => {
     const filled = text.replace(VARIABLE, (whole, name: string) => {
-      const value = valueOf(org.data, name, lang, context);
+      const value = valueOf(org.data, knownSet, name, lang, context);
       if (value !== undefined) return value;
-      const known = variableNames(org.data);
       file.error(path, `{{${name}}} is not defined in ${org.file.displayPath}${suggestion(name, known) || `; it defines: ${known.join(', ')}`}. Add it there (under "variables:" for your own), or fix the name`);
       return whole;
     });
