@@ -37,6 +37,8 @@ export type Fault = (
    * left from another test, still sending as it closes, cannot use up the count.
    */
   match?: string;
+  /** Let this many matching requests through first (default 0): a fault in the middle of a read. */
+  after?: number;
 };
 
 export interface RecordedRequest {
@@ -59,6 +61,14 @@ export interface LrsOptions {
   port?: number;
   /** How long xapi-statements may take to listen (default 20 s). */
   startTimeoutMs?: number;
+  /**
+   * Accept only these credentials (HTTP Basic), checked the way Learning Locker deploys the statement
+   * service: it asks a client-info endpoint (here one of the front's) about every request's
+   * Authorization. Without this, any credentials are accepted.
+   */
+  credentials?: { username: string; password: string };
+  /** Keep every request in `requests` (default true); a bench that stores 100 000 statements does not. */
+  record?: boolean;
 }
 
 export interface Lrs {
@@ -83,6 +93,18 @@ export interface Lrs {
 }
 
 const XAPI_VERSION = '1.0.3';
+/** The front's client-info endpoint, which xapi-statements asks when credentials are set. */
+const CLIENT_INFO_PATH = '/auth/client';
+/** The client xapi-statements is told about for accepted credentials (the shape of its own test client). */
+const CLIENT_INFO = {
+  _id: '58fe13e34effd3c26a7fc4b7',
+  title: 'Awareness-kit test client',
+  authority: { objectType: 'Agent', mbox: 'mailto:lrs-client@awareness-kit.example' },
+  isTrusted: true,
+  lrs_id: '58fe13e34effd3c26a7fc4b7',
+  organisation: '58fe13e34effd3c26a7fc4b6',
+  scopes: ['all'],
+};
 const DOCUMENT_PATHS: Record<string, DocumentResource> = {
   '/xAPI/activities/state': 'state',
   '/xAPI/activities/profile': 'activity-profile',
@@ -113,7 +135,10 @@ require(process.argv[1]);
 export async function startLrs(options: LrsOptions = {}): Promise<Lrs> {
   const dir = mkdtempSync(join(tmpdir(), 'ak-lrs-'));
   const lrsPort = await freePort();
-  const child = spawnXapiStatements(lrsPort, dir);
+  // With credentials, xapi-statements asks the front about each request, so the front's port is needed first.
+  const frontPort = options.port ?? (options.credentials ? await freePort() : 0);
+  const clientInfo = options.credentials ? `http://127.0.0.1:${frontPort}${CLIENT_INFO_PATH}` : undefined;
+  const child = spawnXapiStatements(lrsPort, dir, clientInfo);
   const killOnExit = (): void => void child.kill('SIGKILL');
   process.on('exit', killOnExit);
   const stopChild = async (): Promise<void> => {
@@ -121,10 +146,11 @@ export async function startLrs(options: LrsOptions = {}): Promise<Lrs> {
     await stopProcess(child);
     rmSync(dir, { recursive: true, force: true });
   };
-  const front = new Front(lrsPort);
+  const auth = basic(options.credentials ?? { username: 'test', password: 'test' });
+  const front = new Front(lrsPort, options.credentials ? auth : undefined, options.record ?? true);
   try {
     await waitUntilListening(child, options.startTimeoutMs ?? 20_000);
-    await front.listen(options.port ?? 0);
+    await front.listen(frontPort);
   } catch (error) {
     await stopChild();
     throw error;
@@ -133,7 +159,7 @@ export async function startLrs(options: LrsOptions = {}): Promise<Lrs> {
   return {
     endpoint: `${url}/xAPI/`,
     url,
-    auth: `Basic ${Buffer.from('test:test').toString('base64')}`,
+    auth,
     store: front.store,
     requests: front.requests,
     route: (method, pathPrefix, handler) => front.route(method, pathPrefix, handler),
@@ -162,7 +188,12 @@ class Front {
   private readonly routes: Route[] = [];
   private readonly server: Server;
 
-  constructor(private readonly lrsPort: number) {
+  constructor(
+    private readonly lrsPort: number,
+    /** The only Authorization accepted, when the LRS was started with credentials. */
+    private readonly acceptedAuth: string | undefined,
+    private readonly recording: boolean,
+  ) {
     this.server = createServer((req, res) => {
       res.on('error', () => {}); // a client that went away (or goDown) is not our error
       this.handle(req, res).catch((error: unknown) => fail(res, error));
@@ -207,7 +238,7 @@ class Front {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const record: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: body.toString('utf8'), status: 0 };
-    this.requests.push(record);
+    if (this.recording) this.requests.push(record);
     recordStatus(res, record);
     setCorsHeaders(req, res);
     // One request per connection: a browser silently resends a request whose *reused* connection
@@ -218,6 +249,10 @@ class Front {
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
 
     const pathname = new URL(record.path, 'http://front').pathname;
+    if (pathname === CLIENT_INFO_PATH) {
+      // xapi-statements' "fetch" auth: 200 with the client for good credentials, 404 (no such client) otherwise.
+      return req.headers.authorization === this.acceptedAuth ? sendJson(res, 200, CLIENT_INFO) : sendJson(res, 404, { message: 'No such client' });
+    }
     const fault = this.takeFault(pathname, record);
     if (fault) record.fault = fault.kind;
     if (fault?.kind === 'unavailable') return sendJson(res, 503, { message: 'Injected fault: LRS unavailable' });
@@ -238,6 +273,7 @@ class Front {
     const fault = this.fault;
     if (!fault || !pathname.startsWith(fault.path ?? '/xAPI/statements')) return null;
     if (fault.match && !record.path.includes(fault.match) && !record.body.includes(fault.match)) return null;
+    if (fault.after && fault.after-- > 0) return null;
     if (fault.count !== undefined && --fault.count <= 0) this.fault = null;
     return fault;
   }
@@ -362,7 +398,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function spawnXapiStatements(port: number, dir: string): ChildProcess {
+function basic({ username, password }: { username: string; password: string }): string {
+  return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+}
+
+function spawnXapiStatements(port: number, dir: string, clientInfo: string | undefined): ChildProcess {
   const main = createRequire(import.meta.url).resolve('xapi-statements');
   return spawn(process.execPath, ['-e', CHILD_PRELUDE, main], {
     cwd: dir, // it reads a .env from its working directory
@@ -370,7 +410,7 @@ function spawnXapiStatements(port: number, dir: string): ChildProcess {
     env: {
       PATH: process.env.PATH,
       EXPRESS_PORT: String(port),
-      AUTH_REPO: 'test',
+      ...(clientInfo ? { AUTH_REPO: 'fetch', LL_CLIENT_INFO_ENDPOINT: clientInfo } : { AUTH_REPO: 'test' }),
       EVENTS_REPO: 'test',
       MODELS_REPO: 'memory',
       STORAGE_REPO: 'local',
