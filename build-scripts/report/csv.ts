@@ -1,0 +1,90 @@
+/**
+ * The report's views as CSV, one file each. Danish files follow Danish spreadsheets (semicolons,
+ * decimal commas), English ones RFC 4180 with commas and points; both are UTF-8 with a BOM, so a
+ * spreadsheet opened by double-click shows æ, ø and å.
+ */
+import type { Group, KnownModule, ReportData } from './aggregate.js';
+import { NO_UNIT, SUPPRESSED_UNIT } from './aggregate.js';
+import { SUPPRESSED_MARK, texts, type ReportLang } from './texts.js';
+
+export function reportCsvs(data: ReportData, modules: KnownModule[], lang: ReportLang): Map<string, string> {
+  const t = texts[lang];
+  const sep = lang === 'da' ? ';' : ',';
+  const num = (n: number | null | undefined, digits = 4): string => (n === null || n === undefined ? '' : lang === 'da' ? String(round(n, digits)).replace('.', ',') : String(round(n, digits)));
+  const table = (rows: Array<Array<string | number | null>>): string =>
+    '\ufeff' + rows.map((row) => row.map((cell) => field(typeof cell === 'number' ? num(cell) : (cell ?? ''), sep)).join(sep)).join('\r\n') + '\r\n';
+  const areaIds = allAreas(modules);
+  const areaCode = new Map(modules.flatMap((m) => m.areas.map((a) => [a.id, a.code] as const)));
+  const unitName = (unit: string) => (unit === NO_UNIT ? t.noUnit : unit === SUPPRESSED_UNIT ? SUPPRESSED_MARK : unit);
+  const figures = (g: Group<unknown>): Array<string | number | null> =>
+    g.figures
+      ? [g.learners, g.figures.completed, g.figures.completed / g.learners, g.figures.passed, g.figures.passed / g.learners, g.figures.failed, g.figures.meanScore]
+      : [SUPPRESSED_MARK, SUPPRESSED_MARK, SUPPRESSED_MARK, SUPPRESSED_MARK, SUPPRESSED_MARK, SUPPRESSED_MARK, SUPPRESSED_MARK];
+  const figureHeads = [t.learners, t.completed, `${t.completed} (${t.share})`, t.passed, `${t.passed} (${t.share})`, t.failed, t.meanScore];
+
+  const files = new Map<string, string>();
+  files.set(
+    'learners.csv',
+    table([
+      [t.learner, t.unit, t.module, t.role, t.attempts, t.registration, t.started, t.completed, t.result, t.score, ...areaIds.map((a) => `${areaCode.get(a)} ${a}`)],
+      ...data.learners.map((r) => [
+        r.learner,
+        unitName(r.unit),
+        r.module,
+        r.role,
+        String(r.attempts),
+        r.registration,
+        r.started,
+        r.completed ? t.yes : t.no,
+        r.result === 'passed' ? t.passed : r.result === 'failed' ? t.failed : '',
+        r.score,
+        ...areaIds.map((a) => r.areas[a]?.scaled ?? null),
+      ]),
+    ]),
+  );
+  files.set('modules.csv', table([[t.module, ...figureHeads], ...data.modules.map((g) => [g.key, ...figures(g)])]));
+  files.set('units.csv', table([[t.unit, t.module, ...figureHeads], ...data.units.map((g) => [unitName(g.key.unit), g.key.module, ...figures(g)])]));
+  files.set(
+    'roles-areas.csv',
+    table([
+      [t.role, t.area, t.learners, t.mastered, `${t.mastered} (${t.share})`, t.meanScore, t.target],
+      ...data.roleAreas.map((r) => [
+        r.role,
+        `${areaCode.get(r.area) ?? ''} ${r.area}`.trim(),
+        r.learners,
+        r.mastered ?? SUPPRESSED_MARK,
+        r.mastered === null ? SUPPRESSED_MARK : r.mastered / r.learners,
+        r.meanScaled ?? SUPPRESSED_MARK,
+        r.target,
+      ]),
+    ]),
+  );
+  files.set(
+    'trend.csv',
+    table([
+      [t.module, t.month, t.started, t.completed, t.passed],
+      ...data.trend.map((r) => [r.module, r.month, r.started, r.completed, r.passed]),
+      ...data.trendSuppressed.map((m) => [m, SUPPRESSED_MARK, SUPPRESSED_MARK, SUPPRESSED_MARK, SUPPRESSED_MARK]),
+    ]),
+  );
+  files.set('unknown-modules.csv', table([[t.iri, t.statements], ...data.unknownModules.map((u) => [u.iri, u.statements])]));
+  return files;
+}
+
+export function allAreas(modules: KnownModule[]): string[] {
+  const codes = new Map(modules.flatMap((m) => m.areas.map((a) => [a.id, Number(a.code.slice(1))] as const)));
+  return [...codes.keys()].sort((a, b) => codes.get(a)! - codes.get(b)!);
+}
+
+/** Quoted when it holds the separator, a quote, a line break, or could be read as a formula. */
+function field(value: string, sep: string): string {
+  // A cell beginning with = + - @ would run as a formula in a spreadsheet (CSV injection): learner
+  // names and units come from launches, so they are not trusted.
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+  return safe.includes(sep) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
