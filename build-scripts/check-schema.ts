@@ -104,6 +104,11 @@ function report(file: YamlFile, error: ErrorObject, at: DataPath): void {
     case 'propertyNames':
       break; // reported by the pattern error on the key itself
     case 'type':
+      if (p.type === 'array' && error.data === null) {
+        // "add:" with nothing under it: say it in words, not as a type.
+        file.error(path, `${where} is empty: list one or more items under it, each on its own line starting with "- ", or delete the line`);
+        break;
+      }
       file.error(path, `${where} must be ${String(p.type)}${typeHint(String(p.type), error.data, error.parentSchema as TSchema | undefined, path)}`);
       break;
     case 'minItems':

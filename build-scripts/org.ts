@@ -40,7 +40,7 @@ export function loadOrg(path: string, { branded = resolve(path) !== DEFAULT_ORG_
   }
   const file = new YamlFile(path);
   if (file.data === undefined || !checkSchema(file, OrgFile, file.data)) return { problems: file.problems };
-  const data = file.data as OrgData;
+  const data = withDerivedNames(file.data as OrgData);
   const dir = dirname(path);
   if (branded && !data.id) file.error([], 'a branded organisation needs an "id" (e.g. id: vores-kommune): it makes your packages\' identifiers and xAPI IRIs differ from the unbranded ones');
 
@@ -86,6 +86,25 @@ export function loadOrg(path: string, { branded = resolve(path) !== DEFAULT_ORG_
 }
 
 /**
+ * The phishing examples imitate the organisation's own name: fraudsters' addresses such as
+ * m365-<name>.example.com, and a domain one letter off the real one. Both follow from `domain`
+ * unless org.yaml gives them, so a new organisation's examples imitate its own name, not Åby's.
+ */
+export function withDerivedNames(data: OrgData): OrgData {
+  const [name, ...rest] = data.domain.split('.');
+  return { ...data, domainName: data.domainName ?? name, domainLookalike: data.domainLookalike ?? [lookalike(name), ...rest].join('.') };
+}
+
+/** One swap a reader easily misses: rn for m, 1 for l, 0 for o, 1 for i, else a doubled last letter. */
+export function lookalike(name: string): string {
+  for (const [from, to] of [['m', 'rn'], ['l', '1'], ['o', '0'], ['i', '1']] as const) {
+    const at = name.indexOf(from, 1);
+    if (at > 0) return name.slice(0, at) + to + name.slice(at + 1);
+  }
+  return name + name.slice(-1);
+}
+
+/**
  * A branded org.yaml that still has the fictional Åby Kommune's values (new-org starts from them)
  * would build "your" packages with Åby's phone numbers: one warning names every such value.
  */
@@ -104,7 +123,7 @@ function warnAboutDefaults(file: YamlFile, data: OrgData): void {
   // Words every municipality may share ("IT-servicedesken", the contact's role) are not Åby's own.
   const own = same.filter((p) => !['serviceDesk.name', 'securityContact.role'].some((shared) => p.join('.').startsWith(shared)) && !p.includes('title') && p[p.length - 1] !== 'id');
   if (own.length) {
-    file.warn(own[0], `${own.length} value(s) are still those of the fictional Åby Kommune, which your packages would show: ${own.map((p) => p.join('.')).join(', ')}. Fill in your own`);
+    file.warn(own[0], `${own.length} value(s) are still those of the fictional Åby Kommune, which your packages would show: ${own.map((p) => p.join('.')).join(', ')}. Replace them with your organisation's values`);
   }
 }
 
@@ -258,9 +277,15 @@ export function fillVariables<T>(data: T, org: Organisation, file: YamlFile): T 
   const known = variableNames(org.data);
   const knownSet = new Set(known);
   const fill = (text: string, path: Array<string | number>, lang: Lang, context: Context): string => {
-    const filled = text.replace(VARIABLE, (whole, name: string) => {
-      const value = valueOf(org.data, knownSet, name, lang, context);
+    const reported = new Set<string>();
+    const filled = text.replace(VARIABLE, (whole, name: string, offset: number) => {
+      // Inside `code` Markdown escapes would show: there the value goes in as written.
+      const inCode = (text.slice(0, offset).match(/`/g)?.length ?? 0) % 2 === 1;
+      const value = valueOf(org.data, knownSet, name, lang, inCode ? 'plain' : context);
       if (value !== undefined) return value;
+      // One error per unknown name and text, however often the text uses it.
+      if (reported.has(name)) return whole;
+      reported.add(name);
       file.error(path, `{{${name}}} is not defined in ${org.file.displayPath}${suggestion(name, known) || `; it defines: ${known.join(', ')}`}. Add it there (under "variables:" for your own), or fix the name`);
       return whole;
     });

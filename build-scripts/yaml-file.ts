@@ -3,7 +3,7 @@
  * into file:line:column so authors can jump straight to the problem.
  */
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { isMap, isNode, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 export type DataPath = ReadonlyArray<string | number>;
@@ -99,7 +99,8 @@ export class YamlFile {
 /** A path as problems show it: relative to the working folder when inside it, else absolute. */
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
+  // Outside the working folder: the whole path, however it was given, so every message reads alike.
+  return rel && !rel.startsWith('..') ? rel : resolve(path);
 }
 
 export function formatProblem(p: Problem): string {

@@ -248,6 +248,12 @@ export const OrgFile = Type.Object(
     id: Type.Optional({ ...Id, description: 'Stable id of the organisation (e.g. "aaby-kommune"), required for a branded build: it makes the package identifiers and xAPI IRIs distinct from the unbranded ones.' }),
     organisation: LangText,
     domain: Type.String({ pattern: '^[a-z0-9-]+(\\.[a-z0-9-]+)+$', description: 'The e-mail domain of the organisation\'s own addresses, e.g. "aaby.dk".' }),
+    domainName: Type.Optional(
+      Type.String({ pattern: '^[a-z0-9-]+$', description: 'The name in your domain that fraudsters put in their own addresses (e.g. "aaby" in aaby.dk), used in the phishing examples. Default: the first part of domain.' }),
+    ),
+    domainLookalike: Type.Optional(
+      Type.String({ pattern: '^[a-z0-9-]+(\\.[a-z0-9-]+)+$', description: 'A made-up domain one letter off yours, as a fraudster would register it (e.g. aaby-kornmune.dk for aaby-kommune.dk). Default: made from domain (m becomes rn, else l becomes 1, o becomes 0, …).' }),
+    ),
     language: Type.Optional(Type.Union([Type.Literal('da'), Type.Literal('en')], { description: 'The language a module opens in when the LMS does not say (default da).' })),
     activityBase: Type.Optional(Type.String({ description: 'Base IRI for xAPI activities, one the organisation controls, e.g. https://aaby.dk/xapi.' })),
     securityContact: Type.Object(

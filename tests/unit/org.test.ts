@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAll, changesReport, validateAll } from '../../build-scripts/cli.js';
 import { unzipTo } from '../../build-scripts/package.js';
-import { contrast } from '../../build-scripts/org.js';
+import { contrast, lookalike } from '../../build-scripts/org.js';
 import { newOrg } from '../../build-scripts/new-org.js';
 import { newModule, parseArgs } from '../../build-scripts/new-module.js';
 import { formatProblem } from '../../build-scripts/yaml-file.js';
@@ -146,7 +146,7 @@ describe('an organisation overlay', () => {
     ws.edit('org.yaml', 'phone: 8765 4321', 'phone: 1234 5678');
     ws.edit('org.yaml', 'name: Ida Skov', 'name: Hanne Frost');
     const warnings = ws.validate().problems.filter((p) => p.severity === 'warning' && p.file.endsWith('org.yaml')).map(formatProblem);
-    expect(warnings).toEqual([expect.stringMatching(/org\.yaml:12:10: warning: 2 value\(s\) are still those of the fictional Åby Kommune, which your packages would show: securityContact\.phone, dpo\.name\. Fill in your own/)]);
+    expect(warnings).toEqual([expect.stringMatching(/org\.yaml:12:10: warning: 2 value\(s\) are still those of the fictional Åby Kommune, which your packages would show: securityContact\.phone, dpo\.name\. Replace them with your organisation.s values/)]);
   });
 
   it('says what YAML made of a phone number, an unquoted colour and a name without languages', () => {
@@ -214,6 +214,36 @@ describe('an organisation overlay', () => {
   });
 });
 
+describe('fraudsters\' addresses in the examples', () => {
+  it('imitate the organisation\'s own name, made from its domain, and never Åby\'s', () => {
+    const ws = workspace();
+    const v = ws.validate();
+    expect(errorsOf(v)).toEqual([]);
+    const module = v.modules[0];
+    const mail = module.scenes.find((s) => s.id === 'falsk-it-mail') as DecisionScene;
+    expect((mail.medium as { from: string }).from).toBe('Nordby Kommune IT-Servicedesk <servicedesk@nordby-kommune.it-support.example.com>');
+    expect(mail.options.find((o) => o.id === 'tjek-linket')!.text.da).toContain('Adressen starter med &quot;nordby-kommune&quot;');
+    // In a code span the value is as written (no Markdown escapes showing).
+    expect(JSON.stringify(module)).toContain('<code>no-reply@m365-nordby-kommune.example.com</code>');
+    expect(JSON.stringify(module)).not.toMatch(/aaby/i);
+  });
+
+  it('org.yaml may name them itself', () => {
+    const ws = workspace();
+    ws.edit('org.yaml', /^domain: .*$/m, 'domain: nordby-kommune.example\ndomainName: nordby');
+    const mail = ws.validate().modules[0].scenes.find((s) => s.id === 'falsk-it-mail') as DecisionScene;
+    expect((mail.medium as { from: string }).from).toContain('<servicedesk@nordby.it-support.example.com>');
+  });
+
+  it('a lookalike domain is one letter off: m → rn, else l → 1, o → 0, i → 1, else a doubled last letter', () => {
+    expect(lookalike('aaby-kommune')).toBe('aaby-kornmune');
+    expect(lookalike('vestby')).toBe('vestbyy');
+    expect(lookalike('holbaek')).toBe('ho1baek');
+    expect(lookalike('roskilde')).toBe('roski1de');
+    expect(lookalike('odense')).toBe('odensee'); // a first letter is never swapped: it is the one readers check
+  });
+});
+
 describe('variable values in texts', () => {
   /** The added scene's first option text, rendered, with `value` as {{variables.x}}. */
   function rendered(value: string, text = 'Se {{variables.x}} her') {
@@ -224,6 +254,12 @@ describe('variable values in texts', () => {
     expect(errorsOf(v)).toEqual([]);
     return (v.modules[0].scenes.find((s) => s.id === 'ring-til-peter') as DecisionScene).options[0].text.da;
   }
+
+  it('a name used twice in one text that org.yaml does not define is one error, not two', () => {
+    const ws = workspace();
+    ws.edit(`${OVERLAY}/scenes/ring-til-peter.yaml`, 'på {{securityContact.phone}} og spørger', 'på {{variables.fax}} eller {{variables.fax}} og spørger');
+    expect(errorsOf(ws.validate())).toEqual([expect.stringMatching(/\{\{variables\.fax\}\} is not defined/)]);
+  });
 
   it('a plain value reads as written, whatever Markdown would make of it', () => {
     expect(rendered('it_sikker*hed* [x](y) <b>')).toBe('Se it_sikker*hed* [x](y) &lt;b&gt; her');
