@@ -224,9 +224,36 @@ const USAGE = `usage: tsx build-scripts/cli.ts validate|build|schema|coverage [o
                            build: branded packages into dist/<org id>/ (env AK_ORG)
   --activity-base <IRI>    build: the organisation's base IRI for xAPI activities (env AK_ACTIVITY_BASE)`;
 
+const VALUE_OPTIONS = ['modules', 'dist', 'org', 'activity-base'];
+
+/**
+ * Anything else on the command line is a mistake that would otherwise build the wrong thing
+ * silently: most often `npm run build ../org.yaml` or `npm run build --org …` without the `--`
+ * that makes npm pass the option on, which gives unbranded packages.
+ */
+function checkArgs(command: string, args: readonly string[]): void {
+  const hint = `npm passes options on only after "--": npm run ${command} -- --org ../vores-kommune/org.yaml`;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--help' || arg === '-h') continue;
+    if (arg.startsWith('--')) {
+      const name = arg.slice(2);
+      if (!VALUE_OPTIONS.includes(name)) throw new Error(`unknown option ${arg}${didYouMean(name, VALUE_OPTIONS).replace(/"(.*)"/, '"--$1"')}\n${USAGE}`);
+      i++;
+      continue;
+    }
+    throw new Error(`"${arg}" is not an option. ${/\.ya?ml$/.test(arg) ? `To use an organisation's file, write --org before it. ` : ''}${hint}\n${USAGE}`);
+  }
+  // npm swallows an option written before "--" into its own settings: say so rather than ignore it.
+  for (const name of VALUE_OPTIONS) {
+    if (process.env[`npm_config_${name.replace('-', '_')}`] !== undefined) throw new Error(`--${name} was taken by npm, not passed on. ${hint}`);
+  }
+}
+
 async function main(): Promise<void> {
   const command = process.argv[2];
   if (process.argv.includes('--help') || process.argv.includes('-h')) return console.log(USAGE);
+  checkArgs(command ?? 'build', process.argv.slice(3));
   const activityBase = option('activity-base', 'AK_ACTIVITY_BASE');
   const modulesDir = option('modules', 'AK_MODULES');
   const distDir = option('dist', 'AK_DIST');

@@ -269,6 +269,12 @@ function applyOverlay(
       planFile!.error(['add', i, 'after'], `"${item.after}" is left out under "remove:", so "${item.scene}" cannot come after it; name another scene`);
       return;
     }
+    if (added.has(item.after)) {
+      // Added scenes keep the order they are listed in: the second names the same shipped scene.
+      const first = plan.add!.find((a) => a.scene === item.after)!;
+      planFile!.error(['add', i, 'after'], `"${item.after}" is itself an added scene; to put "${item.scene}" right after it, write after: ${first.after} (scenes added after the same scene come in the order they are listed)`);
+      return;
+    }
     if (after < 0 || !ownIds.includes(item.after)) {
       const known = entries.filter((e) => e.listedIn !== planFile).map((e) => e.id);
       planFile!.error(['add', i, 'after'], `module "${moduleId}" has no scene "${item.after}" to add "${item.scene}" after${didYouMean(item.after, known) || `; its scenes: ${known.join(', ')}`}`);

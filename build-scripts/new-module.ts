@@ -86,6 +86,10 @@ export function newModule({ id, modulesDir, title, role, orgFile }: NewModuleOpt
   if (role !== undefined && !ROLES.includes(role)) throw new NewModuleError(`--role must be frontline, sysadmin or manager (got "${role}")`);
   if (title !== undefined && title.trim() === '') throw new NewModuleError('--title needs a text, e.g. --title "Sikker print"');
   const dir = resolve(modulesDir, id);
+  // In an organisation's overlay a folder named as a shipped module changes that module: a new module needs a new id.
+  if (orgFile && existsSync(join(DEFAULT_MODULES_DIR, id, 'module.yaml'))) {
+    throw new NewModuleError(`"${id}" is a shipped module; a module of your own needs an id of its own. To change "${id}", put only the scenes you change in ${join(dirname(resolve(orgFile)), 'overlay', id, 'scenes')}/`);
+  }
   if (existsSync(dir)) throw new NewModuleError(`${dir} already exists; new-module never overwrites a folder. Choose another id, or move that folder away first`);
 
   const files: Record<string, string> = {

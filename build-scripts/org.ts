@@ -35,8 +35,10 @@ export function loadOrg(path: string, { branded = resolve(path) !== DEFAULT_ORG_
   org?: Organisation;
   problems: Problem[];
 } {
+  // --org may name the organisation's folder: its org.yaml is meant.
+  if (existsSync(path) && statSync(path).isDirectory() && existsSync(join(path, 'org.yaml'))) path = join(path, 'org.yaml');
   if (!existsSync(path)) {
-    return { problems: [{ file: path, line: 1, column: 1, severity: 'error', message: `no organisation file here; copy modules/org.yaml to start one` }] };
+    return { problems: [{ file: path, line: 1, column: 1, severity: 'error', message: `no organisation file here; make one with: npm run new-org -- <folder>` }] };
   }
   const file = new YamlFile(path);
   if (file.data === undefined || !checkSchema(file, OrgFile, file.data)) return { problems: file.problems };
@@ -278,9 +280,10 @@ export function fillVariables<T>(data: T, org: Organisation, file: YamlFile): T 
   const knownSet = new Set(known);
   const fill = (text: string, path: Array<string | number>, lang: Lang, context: Context): string => {
     const reported = new Set<string>();
+    const code = codeSpans(text);
     const filled = text.replace(VARIABLE, (whole, name: string, offset: number) => {
       // Inside `code` Markdown escapes would show: there the value goes in as written.
-      const inCode = (text.slice(0, offset).match(/`/g)?.length ?? 0) % 2 === 1;
+      const inCode = code.some(([start, end]) => offset > start && offset < end);
       const value = valueOf(org.data, knownSet, name, lang, inCode ? 'plain' : context);
       if (value !== undefined) return value;
       // One error per unknown name and text, however often the text uses it.
@@ -310,6 +313,13 @@ export function fillVariables<T>(data: T, org: Organisation, file: YamlFile): T 
     return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, visit(v, [...path, k], inMedium || k === 'medium' || (spot && k === 'options'))]));
   };
   return visit(data, [], false) as T;
+}
+
+/** The Markdown code spans of a text (`x`, ``x``), as [start, end) offsets. */
+function codeSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const m of text.matchAll(/(`+)([\s\S]*?[^`])\1(?!`)/g)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
 }
 
 /** "Did you mean" for a variable: the same path in other letter case, else a near name among its siblings. */

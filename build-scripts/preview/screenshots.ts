@@ -3,7 +3,7 @@
  *   npx tsx build-scripts/preview/screenshots.ts
  * It uses a copy of docs/eksempel-kommune, so the broken file it shows never touches the docs.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
@@ -26,9 +26,11 @@ async function next(frame: Frame): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const work = mkdtempSync(join(tmpdir(), 'ak-shots-'));
-  cpSync(join(root, 'docs', 'eksempel-kommune'), join(work, 'vestby-kommune'), { recursive: true });
-  const orgFile = join(work, 'vestby-kommune', 'org.yaml');
+  // The guide's folder names, so the paths on the error page read as the guide says.
+  const work = join(tmpdir(), 'Dokumenter');
+  rmSync(work, { recursive: true, force: true });
+  cpSync(join(root, 'docs', 'eksempel-kommune'), join(work, 'vores-kommune'), { recursive: true });
+  const orgFile = join(work, 'vores-kommune', 'org.yaml');
   const preview = await startPreview({ orgFiles: [orgFile] });
   const browser = await launchChromium();
   const page: Page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -54,10 +56,12 @@ async function main(): Promise<void> {
     await page.waitForTimeout(200);
     await shot('03-xapi-statements.png');
 
-    // A typical slip, saved: a colon in a text without quotes. The page shows where.
-    const added = join(work, 'vestby-kommune', 'overlay', MODULE, 'scenes', 'ring-til-it.yaml');
+    // The guide's slip (section 9), saved: a colon in a text without quotes, at line 31. The page shows where.
+    const added = join(work, 'vores-kommune', 'overlay', MODULE, 'scenes', 'ring-til-it.yaml');
     const text = readFileSync(added, 'utf8');
-    writeFileSync(added, text.replace(/^title:\n\s+da: .*$/m, 'title:\n  da: Ny besked: log ind igen'));
+    const slipped = text.replace('da: Du logger ind via linket, så du ikke mister de sager, du er i gang med.', 'da: Du logger ind via linket. Husk: du må ikke miste dine sager.');
+    if (slipped === text) throw new Error('the line the guide shows in section 9 is no longer in ring-til-it.yaml');
+    writeFileSync(added, slipped);
     await page.waitForSelector('.problems', { timeout: 15_000 });
     await page.waitForTimeout(300);
     await shot('04-fejl-paa-siden.png');

@@ -8,7 +8,7 @@
 import { watch, type FSWatcher, readFileSync, readdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { validateAll, type Validated } from '../cli.js';
 import { buildRuntime } from '../runtime.js';
@@ -118,7 +118,7 @@ export async function startPreview({ modulesDir = join(root, 'modules'), orgFile
     if (name && /(^\.|~$|\.sw[a-z]$|\.tmp$|^#.*#$|^4913$)/.test(basename(name))) return;
     changed();
   };
-  const watched = [modulesDir, ...new Set(orgs.slice(1).map((o) => dirname(o.file!)))];
+  const watched = outermost([modulesDir, ...orgs.slice(1).flatMap((o) => orgFolders(o.file!))]);
   const watchers = watched.filter(existsSync).map((dir) => watchTree(dir, saved));
 
   await new Promise<void>((ok, fail) => {
@@ -143,6 +143,23 @@ export async function startPreview({ modulesDir = join(root, 'modules'), orgFile
       rmSync(work, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The folders an organisation's preview depends on: org.yaml's own, and its overlay folder and
+ * logo's, which org.yaml may place elsewhere (`overlay: ../fælles/overlay`).
+ */
+function orgFolders(orgFile: string): string[] {
+  const dir = dirname(orgFile);
+  const { org } = loadOrg(orgFile);
+  const data = org?.data;
+  return [dir, ...(org?.overlayDir ? [org.overlayDir] : []), ...(data?.logo ? [dirname(resolve(dir, data.logo))] : [])];
+}
+
+/** Without folders inside others: a folder's watcher covers everything under it. */
+function outermost(dirs: string[]): string[] {
+  const unique = [...new Set(dirs.map((d) => resolve(d)))];
+  return unique.filter((d) => !unique.some((other) => other !== d && !relative(other, d).startsWith('..') && !isAbsolute(relative(other, d))));
 }
 
 /**

@@ -137,6 +137,14 @@ describe('npm run new-module', () => {
     expect(readFileSync(join(made.dir, 'module.yaml'), 'utf8')).toBe(before);
   });
 
+  it('in an organisation, the id of a shipped module is refused: changing it is what the overlay is for', () => {
+    const orgDir = mkdtempSync(join(tmpdir(), 'ak-new-org-'));
+    const run = cli('gode-vaner-i-hverdagen', '--org', join(ROOT, 'docs/eksempel-kommune/org.yaml'), '--modules', join(orgDir, 'overlay'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('"gode-vaner-i-hverdagen" is a shipped module; a module of your own needs an id of its own');
+    expect(existsSync(join(orgDir, 'overlay', 'gode-vaner-i-hverdagen'))).toBe(false);
+  });
+
   it('without an id, or with an unknown role, says what is wrong and exits 1', () => {
     const none = cli('--modules', modulesDir);
     expect(none.status).toBe(1);

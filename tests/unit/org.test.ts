@@ -228,6 +228,12 @@ describe('fraudsters\' addresses in the examples', () => {
     expect(JSON.stringify(module)).not.toMatch(/aaby/i);
   });
 
+  it('no Markdown escape shows inside code in any shipped module (a domain with a dash stays as written)', () => {
+    const json = JSON.stringify(validateAll().modules);
+    expect(json).toContain('<code>aaby-kommune.example</code>');
+    expect(json).not.toMatch(/<code>[^<]*\\\\/);
+  });
+
   it('org.yaml may name them itself', () => {
     const ws = workspace();
     ws.edit('org.yaml', /^domain: .*$/m, 'domain: nordby-kommune.example\ndomainName: nordby');
@@ -259,6 +265,11 @@ describe('variable values in texts', () => {
     const ws = workspace();
     ws.edit(`${OVERLAY}/scenes/ring-til-peter.yaml`, 'på {{securityContact.phone}} og spørger', 'på {{variables.fax}} eller {{variables.fax}} og spørger');
     expect(errorsOf(ws.validate())).toEqual([expect.stringMatching(/\{\{variables\.fax\}\} is not defined/)]);
+  });
+
+  it('inside a code span, single or double backticks, a value goes in as written', () => {
+    expect(rendered('a-b_c', 'Se `{{variables.x}}` her')).toBe('Se <code>a-b_c</code> her');
+    expect(rendered('a-b_c', 'Se `` `{{variables.x}}` `` og {{variables.x}}')).toBe('Se <code>`a-b_c`</code> og a-b_c');
   });
 
   it('a plain value reads as written, whatever Markdown would make of it', () => {
@@ -304,6 +315,15 @@ describe('more overlay cases', () => {
     ws.edit(`${OVERLAY}/overlay.yaml`, '    after: find-tegnene\n', '    after: find-tegnene\n  - scene: ring-igen\n    after: find-tegnene\n');
     const ids = ws.validate().modules[0].scenes.map((s) => s.id);
     expect(ids.slice(ids.indexOf('find-tegnene'), ids.indexOf('find-tegnene') + 3)).toEqual(['find-tegnene', 'ring-til-peter', 'ring-igen']);
+  });
+
+  it('after: an added scene says which shipped scene to name instead', () => {
+    const ws = workspace();
+    ws.write(`${OVERLAY}/scenes/ring-igen.yaml`, readFileSync(ws.path(`${OVERLAY}/scenes/ring-til-peter.yaml`), 'utf8').replace('id: ring-til-peter', 'id: ring-igen'));
+    ws.edit(`${OVERLAY}/overlay.yaml`, '    after: find-tegnene\n', '    after: find-tegnene\n  - scene: ring-igen\n    after: ring-til-peter\n');
+    expect(errorsOf(ws.validate())).toEqual([
+      expect.stringMatching(/overlay\.yaml:\d+:12: error: "ring-til-peter" is itself an added scene; to put "ring-igen" right after it, write after: find-tegnene/),
+    ]);
   });
 
   it('the summary cannot be left out; a removed scene can neither be replaced nor come before an added one', () => {
