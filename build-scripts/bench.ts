@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the figures the budgets in DESIGN.md are about, printed per module and
- * format. Measures; never fails a build. Runs a fresh build into a temp folder.
+ * format, and the HR report over 100 000 statements. Measures; never fails a build. Runs a fresh
+ * build into a temp folder. `npm run bench -- --report` runs only the report's part.
  */
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ import { prepareCmi5Launch } from './lrs/cmi5-lms.js';
 import { moduleIri } from '../xapi/activities.js';
 import { createRequire } from 'node:module';
 import { modulePaths } from './coverage.js';
+import { benchReport } from './report/bench.js';
 
 const RUNS = 7;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -107,6 +109,7 @@ async function timeToFirstScene(url: () => Promise<string>): Promise<{ ms: numbe
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--report')) return benchReport();
   const dist = mkdtempSync(join(tmpdir(), 'ak-bench-'));
   const builds: number[] = [];
   let modules: CompiledModule[] = [];
@@ -153,6 +156,8 @@ async function main(): Promise<void> {
     const resume = resumeStateSizes(module);
     console.log(`  ${module.id.padEnd(34)} max ${String(resume.max).padStart(4)} characters (${((resume.max / 4096) * 100).toFixed(1)} %) over ${resume.paths} paths; longest, per scene: ${resume.perScene.join(' ')}`);
   }
+  console.log('');
+  await benchReport();
 }
 
 main().catch((error) => {

@@ -173,6 +173,10 @@ describe('figures from a seeded population, computed by hand', () => {
     const later = await collect(options({ since: new Date(Date.now() + 1000).toISOString(), until: new Date(Date.now() + 60_000).toISOString() }), known);
     expect(later.data.learners).toEqual([]);
     await expect(collect(options({ modules: ['phishing'] }), known)).rejects.toThrow(/--module phishing: no such module/);
+    // --registration: one attempt (learner 5's second).
+    const l5 = only.data.learners.find((r) => r.learner.includes('deltager5@'))!;
+    const one = await collect(options({ registration: l5.registration }), known);
+    expect(one.data.learners.map((r) => [r.learner, r.attempts, r.result])).toEqual([[l5.learner, 1, 'passed']]);
   });
 });
 

@@ -12,12 +12,15 @@ import { moduleIri } from '../../xapi/activities.js';
 import { builtModules, playOnEngine, referenceModule, type Strategy } from './package-fixtures.js';
 import { currentSceneId, walk } from './module-driver.js';
 import { learner, leave, ours, profileProblems, verbName, XapiEnv, type Stored } from './xapi-fixtures.js';
+import { collect, knownModules } from '../../build-scripts/report/report.js';
 
 const modules = await builtModules();
 /** Tests that wait on the client's retry schedule (outages, lost replies) get more room on a loaded machine. */
 const LONG_TEST_MS = 150_000;
 const reference = referenceModule(modules);
 const env = new XapiEnv();
+/** The best and poor runs of every module, for the HR report at the end of this file. */
+const runs: Array<{ mbox: string; module: CompiledModule; strategy: Strategy }> = [];
 let mini: CompiledModule;
 
 beforeAll(async () => {
@@ -127,6 +130,7 @@ for (const module of modules) {
         }
         expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length);
         expect(profileProblems(statements)).toEqual([]);
+        runs.push({ mbox: (actor as { mbox: string }).mbox, module, strategy });
       });
     }
   });
@@ -346,3 +350,20 @@ for (const module of [reference]) {
     });
   });
 }
+
+// Last in the file, so the LRS holds every statement the runs above sent: outages, resumes and all.
+describe('the HR report over every run above', () => {
+  it('reads all the packages sent without a malformed statement, and gives each best and poor run its result, score and areas', async () => {
+    const { data } = await collect({ connection: { endpoint: env.lrs.endpoint, auth: env.lrs.auth } }, knownModules());
+    expect(data.counts.malformed).toBe(0);
+    expect(runs).toHaveLength(modules.length * 2);
+    for (const run of runs) {
+      const engine = playOnEngine(run.module, run.strategy);
+      const row = data.learners.find((r) => r.module === run.module.id && r.learner.endsWith(`<${run.mbox.replace('mailto:', '')}>`));
+      expect(row, `${run.module.id} ${run.strategy}`).toMatchObject({ unit: 'Borgerservice Nord', attempts: 1, completed: true, result: run.strategy === 'best' ? 'passed' : 'failed', score: engine.results.scaled });
+      for (const area of engine.results.areas.filter((a) => a.scaled !== null)) expect(row!.areas[area.id]?.scaled, area.id).toBe(area.scaled);
+    }
+    // The hand-computed test module is not among the shipped ones: reported, not counted.
+    expect(data.unknownModules.map((u) => u.iri)).toEqual([moduleIri(mini.activityBase, mini.id)]);
+  });
+});
