@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildAll } from './cli.js';
 import { FORMATS } from './runtime.js';
-import { ModuleEngine } from '../src/engine/module-engine.js';
 import type { CompiledModule } from '../src/model/compiled.js';
 import { launchChromium } from './browser/chromium.js';
 import { startStaticServer } from './browser/static-server.js';
@@ -18,48 +17,12 @@ import { startLrs, type Lrs } from './lrs/lrs.js';
 import { prepareCmi5Launch } from './lrs/cmi5-lms.js';
 import { moduleIri } from '../xapi/activities.js';
 import { createRequire } from 'node:module';
-import { modulePaths } from './coverage.js';
+import { worstResumeState } from './state-budget.js';
 import { benchReport } from './report/bench.js';
 
 const RUNS = 7;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/**
- * The longest resume state over every path through the module (every branch), with the widest
- * answer at each item (all pieces of a multiple-choice or spot question, the last option of the
- * others, whose index is longest), measured after every scene. Which option is chosen at a
- * decision changes the state only through the branch it takes, so the paths are enough.
- */
-function resumeStateSizes(module: CompiledModule): { max: number; paths: number; perScene: number[] } {
-  let max = 0;
-  let perScene: number[] = [];
-  const index = new Map(module.scenes.map((s, i) => [s.id, i]));
-  const paths = modulePaths(module);
-  for (const path of paths) {
-    const engine = new ModuleEngine(module);
-    const sizes = [engine.serialize().length];
-    for (let step = 0; step < path.length - 1; step++) {
-      const scene = engine.scene;
-      if (scene.type === 'decision') {
-        const following = scene.next ?? module.scenes[index.get(scene.id)! + 1]?.id;
-        const onPath = scene.options.filter((o) => (o.next ?? following) === path[step + 1]);
-        engine.answer([onPath.at(-1)!.id]);
-      } else if (scene.type === 'quiz') {
-        const ids = (scene.options ?? []).map((o) => o.id);
-        engine.answer(scene.question === 'multiple' || scene.question === 'spot' ? ids : scene.question === 'true-false' ? ['false'] : [ids.at(-1)!]);
-      }
-      engine.next();
-      sizes.push(engine.serialize().length);
-    }
-    const longest = Math.max(...sizes);
-    if (longest >= max) {
-      max = longest;
-      perScene = sizes;
-    }
-  }
-  return { max, paths: paths.length, perScene };
-}
 
 /**
  * The page's address as its LMS would launch it: xAPI and cmi5 with the real LRS on loopback
@@ -153,7 +116,7 @@ async function main(): Promise<void> {
 
   console.log('Resume state over every path (every branch), widest answers, after every scene [SCORM 1.2 limit 4096]:');
   for (const module of modules) {
-    const resume = resumeStateSizes(module);
+    const resume = worstResumeState(module);
     console.log(`  ${module.id.padEnd(34)} max ${String(resume.max).padStart(4)} characters (${((resume.max / 4096) * 100).toFixed(1)} %) over ${resume.paths} paths; longest, per scene: ${resume.perScene.join(' ')}`);
   }
   console.log('');

@@ -14,6 +14,7 @@ import { publishedSchemas } from '../src/model/schema.js';
 import { checkCoverage, loadFramework, loadModule, moduleDirs, type OverlayChanges } from './load-module.js';
 import { displayPath, formatProblem, type Problem } from './yaml-file.js';
 import { didYouMean } from './check-schema.js';
+import { stateBudgetProblems } from './state-budget.js';
 import { FORMATS, buildDialogueRuntime, buildRuntime } from './runtime.js';
 import { dialoguePageFor, packageFiles, pageFor, plainText, zip } from './package.js';
 import type { CompiledDialogue, CompiledModule } from '../src/model/compiled.js';
@@ -151,6 +152,8 @@ export async function buildAll(
   report(quiet ? problems.filter((p) => p.severity === 'error') : problems);
   if (!framework || !org || problems.some((p) => p.severity === 'error')) throw new Error('module files have errors (see above)');
   if (modules.length === 0) throw new Error('no modules found in modules/');
+  const overBudget = stateBudgetProblems(modules);
+  if (overBudget.length) throw new Error(overBudget.join('\n'));
   const distDir = givenDist ?? (org.id ? join(root, 'dist', org.id) : join(root, 'dist'));
   // Only what the build makes is replaced: --dist may name a folder that holds other things too.
   for (const made of BUILD_OUTPUTS) rmSync(join(distDir, made), { recursive: true, force: true });
