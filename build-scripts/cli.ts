@@ -15,6 +15,7 @@ import { checkCoverage, loadFramework, loadModule, moduleDirs, type OverlayChang
 import { displayPath, formatProblem, type Problem } from './yaml-file.js';
 import { didYouMean } from './check-schema.js';
 import { stateBudgetProblems } from './state-budget.js';
+import { secretsIn, secretsMessage } from './secrets.js';
 import { FORMATS, buildDialogueRuntime, buildRuntime } from './runtime.js';
 import { dialoguePageFor, packageFiles, pageFor, plainText, zip } from './package.js';
 import type { CompiledDialogue, CompiledModule } from '../src/model/compiled.js';
@@ -172,6 +173,12 @@ export async function buildAll(
       const files = packageFiles(format, module, page);
       const dialoguePage = dialoguePages.get(module.id);
       if (format === 'web' && dialoguePage) files.set(DIALOGUE_PAGE, dialoguePage);
+      const secrets = secretsIn(files);
+      if (secrets.length) {
+        // Not one package may stay behind: those written before this one came from the same sources.
+        for (const made of ['packages', 'web']) rmSync(join(distDir, made), { recursive: true, force: true });
+        throw new Error(secretsMessage(`${module.id}-${format}.zip`, secrets));
+      }
       writeFileSync(join(distDir, 'packages', `${module.id}-${format}.zip`), await zip(files));
       if (format === 'web') {
         mkdirSync(join(distDir, 'web', module.id), { recursive: true });
