@@ -65,7 +65,9 @@ function checkUnion(file: YamlFile, members: TSchema[], value: unknown, at: Data
     }
     const member = members.find((m) => literalsOf(m.properties?.[key]).includes(String(record[key])));
     if (!member) {
-      file.error([...at, key], `unknown ${key} "${String(record[key])}": expected one of ${options.join(', ')}`);
+      const given = record[key];
+      const shown = typeof given === 'object' && given !== null ? (Array.isArray(given) ? 'a list' : 'a map') : `"${String(given)}"`;
+      file.error([...at, key], `unknown ${key} ${shown}: expected one of ${options.join(', ')}`);
       return false;
     }
     return checkSchema(file, member, value, at);

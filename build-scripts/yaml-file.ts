@@ -27,7 +27,7 @@ export class YamlFile {
     this.path = path;
     if (text === undefined) {
       try {
-        text = readFileSync(path, 'utf8');
+        text = utf8(path, readFileSync(path), this.problems);
       } catch (error) {
         // A folder where a file should be, or a file that cannot be read: a problem, not a crash.
         const why = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'this is a folder, where a file is expected' : `cannot be read (${(error as Error).message})`;
@@ -35,13 +35,20 @@ export class YamlFile {
         text = '';
       }
     }
+    // Nesting hundreds of levels deep overflows the parser's stack; no module file needs it.
+    const deep = tooDeep(text);
+    if (deep) {
+      this.problems.push({ file: this.displayPath, line: deep.line, column: deep.column, severity: 'error', message: `lists or maps are nested more than ${MAX_DEPTH} levels deep here; a module file needs only a few` });
+      text = '';
+    }
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     // Only the first syntax error: the ones after it are mostly its echoes.
     const error = this.doc.errors[0];
-    if (error) {
+    if (error && !deep) {
       // error.pos is an offset; prettyErrors would also put line numbers into the message text.
       const { line, col: column } = this.lines.linePos(error.pos[0]);
-      const message = firstLine(error.message);
+      // The parser's own stack overflowing is about the file, not about us: say what it means.
+      const message = /Maximum call stack/.test(error.message) ? 'lists or maps are nested far too deeply' : firstLine(error.message);
       this.problems.push({
         file: this.displayPath,
         line,
@@ -50,7 +57,17 @@ export class YamlFile {
         message: `YAML syntax error: ${message}${hintFor(message)}`,
       });
     }
-    this.data = this.problems.length ? undefined : this.doc.toJS();
+    this.data = this.problems.length ? undefined : this.toJS();
+  }
+
+  /** The data, or a problem when aliases (*name) would expand to far too much of it. */
+  private toJS(): unknown {
+    try {
+      return this.doc.toJS({ maxAliasCount: 1000 });
+    } catch (error) {
+      this.problems.push({ file: this.displayPath, line: 1, column: 1, severity: 'error', message: `its aliases (*name) would repeat their anchors' values far too many times; write the values out instead (${firstLine((error as Error).message)})` });
+      return undefined;
+    }
   }
 
   get displayPath(): string {
@@ -94,6 +111,70 @@ export class YamlFile {
     const { line, column } = this.position(path, keyOf);
     this.problems.push({ file: this.displayPath, line, column, message, severity });
   }
+}
+
+/**
+ * The file's text. Bytes that are not UTF-8 (a file saved as Latin-1 or Windows-1252 by an older
+ * editor) would otherwise turn æ, ø and å into replacement characters without a word: say where.
+ */
+function utf8(path: string, bytes: Buffer, problems: Problem[]): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = Math.max(0, firstInvalidUtf8(bytes));
+    const line = bytes.subarray(0, at).filter((b) => b === 0x0a).length + 1;
+    problems.push({ file: displayPath(path), line, column: 1, severity: 'error', message: 'this line is not UTF-8 text (was the file saved as Latin-1 or Windows-1252?); save the file as UTF-8' });
+    return '';
+  }
+}
+
+/** The offset of the first byte that does not begin a well-formed UTF-8 sequence (-1 if none is found). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    const n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (n === 0) return i;
+    for (let k = 1; k < n; k++) if ((b[i + k] & 0xc0) !== 0x80) return i;
+    i += n;
+  }
+  return -1;
+}
+
+const MAX_DEPTH = 64;
+
+/**
+ * Where the text nests deeper than MAX_DEPTH: by brackets ([ {) on one line, or by indentation.
+ * Quoted text is skipped roughly, which is enough for a guard whose limit is far above anything
+ * real; deeper nesting spread over lines is caught when the parser gives up (hintFor).
+ */
+function tooDeep(text: string): { line: number; column: number } | undefined {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let quote: string | null = null;
+  const indents: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+      // Per line: an apostrophe in prose must not leave a bracket counted for the rest of the file.
+      quote = null;
+      depth = 0;
+      const indent = /^ */.exec(text.slice(i + 1, i + 1 + 4 * MAX_DEPTH + 1))![0].length;
+      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+      if (indent > 0 && text[i + 1 + indent] !== '\n') indents.push(indent);
+      if (indents.length > MAX_DEPTH) return { line, column: indent + 1 };
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return { line, column: i - lineStart + 1 };
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
 }
 
 /** A path as problems show it: relative to the working folder when inside it, else absolute. */
