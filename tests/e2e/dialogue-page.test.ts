@@ -35,7 +35,7 @@ describe('dialogue tools', () => {
       const page = join(DIST, 'web', d.moduleId, DIALOGUE_PAGE);
 
       it('runs from the file system: the start page lists every card, the arrow key goes through all of them, and nothing is requested', async () => {
-        const context = await browser.newContext();
+        const context = await browser.newContext({ bypassCSP: true }); // axe is injected as a script; the page's own policy is tested in security.test.ts
         const tab = await context.newPage();
         const requests: string[] = [];
         tab.on('request', (r) => requests.push(r.url()));

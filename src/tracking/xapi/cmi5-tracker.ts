@@ -9,6 +9,7 @@ import type { Context } from '../../../xapi/types.js';
 import type { LaunchInfo } from '../tracker.js';
 import { shortHash } from '../identifiers.js';
 import { cmi5Launch, type Cmi5Launch } from './launch.js';
+import { allowOnly } from './network-policy.js';
 import { LrsClient, START_TIMEOUT_MS } from './lrs-client.js';
 import { languageOf } from './tincan-tracker.js';
 import { XapiTracker, type OpenedSession } from './xapi-tracker.js';
@@ -42,6 +43,7 @@ export class Cmi5Tracker extends XapiTracker {
   protected async open(): Promise<OpenedSession | null> {
     const launch = cmi5Launch(window.location.search);
     if (!launch) return null;
+    allowOnly([launch.endpoint, launch.fetch]);
     this.sessionKey = `ak:cmi5:${shortHash(`${launch.registration}|${launch.activityId}|${launch.fetch}`)}`;
     const saved = this.savedSession();
     if (saved?.terminated) {

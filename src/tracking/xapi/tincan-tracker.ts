@@ -7,6 +7,7 @@ import { moduleActivity } from '../../../xapi/activities.js';
 import type { Lang } from '../../model/compiled.js';
 import { tinCanLaunch } from './launch.js';
 import { LrsClient } from './lrs-client.js';
+import { allowOnly } from './network-policy.js';
 import { XapiTracker, type OpenedSession } from './xapi-tracker.js';
 
 declare const __AK_VERSION__: string;
@@ -18,6 +19,7 @@ export class TinCanTracker extends XapiTracker {
   protected async open(): Promise<OpenedSession | null> {
     const launch = tinCanLaunch(window.location.search);
     if (!launch) return null;
+    allowOnly([launch.endpoint]);
     const given = new URLSearchParams(window.location.search).get('registration');
     if (given && !launch.registration) console.warn(`[awareness-kit] The launch's registration "${given}" is not a UUID; this attempt makes its own.`);
     const activityId = launch.activityId ?? this.moduleIri;
