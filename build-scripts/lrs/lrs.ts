@@ -263,6 +263,8 @@ class Front {
     const route = this.findRoute(record.method, pathname);
     if (route) return route.handler(req, res, body);
     const resource = DOCUMENT_PATHS[pathname];
+    // The documents are the front's own: it checks the credentials itself, as the statement service does.
+    if (resource && this.acceptedAuth && req.headers.authorization !== this.acceptedAuth) return sendJson(res, 401, { message: 'Unauthorised' });
     if (resource) return this.serveDocument(resource, req, res, body);
     if (pathname.startsWith('/xAPI/')) return proxy(req, res, body, this.lrsPort);
     sendJson(res, 404, { message: `Nothing at ${pathname}` });

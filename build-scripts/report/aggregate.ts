@@ -9,13 +9,14 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { extensions, PROFILE_ID, verbs } from '../../xapi/vocabulary.js';
 import type { StoredStatement } from './lrs-reader.js';
+import { copenhagenMidnight, copenhagenMonth } from './dates.js';
 
 export type Text = { da: string; en?: string };
 
 /** What the report knows of a module it may meet in the LRS. */
 export interface KnownModule {
   id: string;
-  /** The module's activity IRIs (one per activity base the report accepts). */
+  /** The module's activity IRIs: today one, under the activity base of the modules' build (--org / --activity-base). */
   iris: string[];
   title: Text;
   /** The role it is scored against (its first role) and that role's title. */
@@ -66,11 +67,13 @@ export interface Figures {
   meanScore: number | null;
 }
 
-/** A summary group: its figures, or null when it is suppressed (too few learners). */
+/** A summary group: its figures, or null when it is suppressed. */
 export interface Group<K> {
   key: K;
   learners: number;
   figures: Figures | null;
+  /** Why it is suppressed: too few learners, or to keep a small group from being worked out from the total. */
+  suppressed?: 'small' | 'complement';
 }
 
 export interface LearnerRow {
@@ -155,7 +158,7 @@ export class Aggregator {
 
   /** Voiding statements first: the statements they void are then left out as they come. */
   addVoiding(statement: StoredStatement): void {
-    const target = (statement.object as { objectType?: unknown; id?: unknown } | undefined) ?? {};
+    const target = (statement.object as { objectType?: unknown; id?: unknown } | null | undefined) ?? {};
     if (target.objectType === 'StatementRef' && typeof target.id === 'string') this.voided.add(target.id);
   }
 
@@ -164,8 +167,8 @@ export class Aggregator {
     // §2.1.3), while a conformant LRS leaves the voided ones out itself: count each once, use neither.
     if ((statement.verb as { id?: unknown } | undefined)?.id === VOIDED) {
       this.addVoiding(statement);
-      const target = (statement.object as { id?: string }).id;
-      if (target) this.countVoided(target);
+      const target = (statement.object as { id?: unknown } | null | undefined)?.id;
+      if (typeof target === 'string') this.countVoided(target);
       return;
     }
     if (this.voided.has(statement.id)) return this.countVoided(statement.id);
@@ -187,6 +190,10 @@ export class Aggregator {
 
   private record(s: ParsedShape, module: KnownModule): void {
     const at = Date.parse(s.timestamp);
+    // A malformed result is left out whole: it must not even open an attempt (--skip-malformed).
+    const judging = s.verb.id === verbs.passed.id || s.verb.id === verbs.failed.id;
+    const judged = judging ? judgedOf(s, module) : undefined;
+    if (typeof judged === 'string') return this.malformed(s.id, judged);
     const learner = learnerKey(s.actor)!;
     if (s.actor.name) {
       const known = this.names.get(learner);
@@ -210,14 +217,15 @@ export class Aggregator {
         attempt.completedAt = Math.min(attempt.completedAt ?? at, at);
         break;
       case verbs.passed.id:
-      case verbs.failed.id: {
+      case verbs.failed.id:
         attempt.started = Math.min(attempt.started, at);
-        const judged = judgedOf(s, module);
-        if (typeof judged === 'string') return this.malformed(s.id, judged);
-        if (!attempt.judged || attempt.judged.at <= at) attempt.judged = { at, ...judged };
+        if (judged && (!attempt.judged || attempt.judged.at <= at)) attempt.judged = { at, ...judged };
         break;
-      }
     }
+  }
+
+  get malformedCount(): number {
+    return this.counts.malformed;
   }
 
   private countVoided(id: string): void {
@@ -262,7 +270,6 @@ export class Aggregator {
         areas: latest.judged?.areas ?? {},
       });
     }
-    const unitSize = countBy(rows, (r) => r.unit, (r) => r.learner);
 
     const modules = this.modules
       .map((m) => group(m.id, rows.filter((r) => r.module === m.id), minGroup))
@@ -271,6 +278,8 @@ export class Aggregator {
       groupBy(rows, (r) => `${r.unit}\u0000${r.module}`).map(([, list]) => group({ unit: list[0].unit, module: list[0].module }, list, minGroup)),
       minGroup,
     ).sort((a, b) => a.key.unit.localeCompare(b.key.unit, 'da') || a.key.module.localeCompare(b.key.module));
+
+    const hiddenUnits = new Set(units.filter((g) => g.figures === null).map((g) => `${g.key.unit}\u0000${g.key.module}`));
 
     const trend: TrendRow[] = [];
     const trendSuppressed: string[] = [];
@@ -285,8 +294,11 @@ export class Aggregator {
       .map((r) => ({
         ...r,
         learner: pseudonymise ? this.pseudonym(r.learner) : this.display(r.learner),
-        // A pseudonym in a unit of one or two is no pseudonym: the unit goes too.
-        unit: pseudonymise && (unitSize.get(r.unit) ?? 0) < minGroup ? SUPPRESSED_UNIT : r.unit,
+        // A pseudonym in a unit the summaries hide is no pseudonym: the unit goes too.
+        unit: pseudonymise && hiddenUnits.has(`${r.unit}\u0000${r.module}`) ? SUPPRESSED_UNIT : r.unit,
+        // The registration and the exact start would lead back to the person in the LRS or the LMS.
+        registration: pseudonymise ? '' : r.registration,
+        started: pseudonymise ? copenhagenMonth(Date.parse(r.started)) : r.started,
       }))
       .sort((a, b) => a.unit.localeCompare(b.unit, 'da') || a.learner.localeCompare(b.learner, 'da') || a.module.localeCompare(b.module));
 
@@ -332,14 +344,16 @@ export class Aggregator {
           learners: list.length,
           mastered: shown ? list.filter((s) => s.earned / s.possible >= s.target - 1e-9).length : null,
           meanScaled: shown ? round(scaled.reduce((a, b) => a + b, 0) / scaled.length) : null,
-          target: list.length ? Math.max(...list.map((s) => s.target)) : null,
+          target: list.length ? list.reduce((a, s) => Math.max(a, s.target), 0) : null,
         };
       })
       .sort((a, b) => (order.get(`${a.role}\u0000${a.area}`) ?? 99) - (order.get(`${b.role}\u0000${b.area}`) ?? 99));
   }
 
   private display(learner: string): string {
-    return this.names.get(learner)?.name ? `${this.names.get(learner)!.name} <${learner.replace(/^[a-z_]+:/, '')}>` : learner.replace(/^[a-z_]+:/, '');
+    const address = learner.replace(/^[a-z_]+:/, '');
+    const name = this.names.get(learner)?.name;
+    return name ? `${name} <${address}>` : address;
   }
 
   private pseudonym(learner: string): string {
@@ -347,7 +361,8 @@ export class Aggregator {
   }
 }
 
-export const SUPPRESSED_UNIT = '*';
+/** The unit of a pseudonymised learner whose unit is hidden (no real unit name has a control character). */
+export const SUPPRESSED_UNIT = '\u0000hidden';
 
 /** The parts of a statement the report reads, once shapeProblem has found nothing wrong. */
 interface ParsedShape {
@@ -407,7 +422,8 @@ function judgedOf(s: ParsedShape, module: KnownModule): { passed: boolean; scale
     if (typeof e.id !== 'string' || numbers.some((n) => typeof n !== 'number' || !Number.isFinite(n) || n < 0) || typeof e.mastered !== 'boolean' || e.earned! > e.possible!) {
       return `competence result ${i + 1} is not {id, earned, possible, scaled, target, mastered}`;
     }
-    if (!known.has(e.id)) return `competence result ${i + 1} names area "${e.id}", which module ${module.id} does not train`;
+    // An area a later version of the module no longer trains: not this report's to judge.
+    if (!known.has(e.id)) continue;
     areas[e.id] = { earned: e.earned!, possible: e.possible!, scaled: e.scaled!, target: e.target!, mastered: e.mastered };
   }
   return { passed, scaled, areas };
@@ -415,7 +431,7 @@ function judgedOf(s: ParsedShape, module: KnownModule): { passed: boolean; scale
 
 function group<K>(key: K, rows: LearnerRow[], minGroup: number): Group<K> {
   const learners = new Set(rows.map((r) => r.learner)).size;
-  if (learners < minGroup) return { key, learners, figures: null };
+  if (learners < minGroup) return { key, learners, figures: null, suppressed: 'small' };
   const judged = rows.filter((r) => r.score !== null);
   return {
     key,
@@ -431,15 +447,21 @@ function group<K>(key: K, rows: LearnerRow[], minGroup: number): Group<K> {
 }
 
 /**
- * Within one module, a single suppressed unit could be worked out from the module's total and the
- * other units: then the smallest shown unit is suppressed as well.
+ * Within one module, the suppressed units together could be worked out from the module's total and
+ * the units shown: so more are suppressed, smallest first, until those hidden hold at least
+ * minGroup learners between them.
  */
 function suppressComplements<K extends { module: string }>(groups: Array<Group<K>>, minGroup: number): Array<Group<K>> {
   for (const module of new Set(groups.map((g) => g.key.module))) {
     const mine = groups.filter((g) => g.key.module === module);
-    const hidden = mine.filter((g) => g.figures === null);
+    const hiddenLearners = () => mine.filter((g) => g.figures === null).reduce((n, g) => n + g.learners, 0);
+    if (hiddenLearners() === 0) continue;
     const shown = mine.filter((g) => g.figures !== null).sort((a, b) => a.learners - b.learners);
-    if (hidden.length === 1 && shown.length > 0 && hidden[0].learners > 0 && minGroup > 1) shown[0].figures = null;
+    while (hiddenLearners() < minGroup && shown.length > 0) {
+      const next = shown.shift()!;
+      next.figures = null;
+      next.suppressed = 'complement';
+    }
   }
   return groups;
 }
@@ -449,7 +471,7 @@ function trendOf(module: string, pairs: LearnerModule[]): TrendRow[] {
     const attempts = [...p.attempts.values()];
     const min = (values: Array<number | undefined>) => {
       const defined = values.filter((v): v is number => v !== undefined);
-      return defined.length ? Math.min(...defined) : undefined;
+      return defined.length ? defined.reduce((a, b) => Math.min(a, b)) : undefined;
     };
     return {
       started: min(attempts.map((a) => a.started))!,
@@ -457,7 +479,11 @@ function trendOf(module: string, pairs: LearnerModule[]): TrendRow[] {
       passed: min(attempts.map((a) => (a.judged?.passed ? a.judged.at : undefined))),
     };
   });
-  const months = monthsBetween(Math.min(...firsts.map((f) => f.started)), Math.max(...firsts.flatMap((f) => [f.started, f.completed ?? 0, f.passed ?? 0])));
+  // reduce, not Math.min(...): a spread of a few hundred thousand values overflows the stack.
+  const months = monthsBetween(
+    firsts.reduce((a, f) => Math.min(a, f.started), Infinity),
+    firsts.reduce((a, f) => Math.max(a, f.started, f.completed ?? 0, f.passed ?? 0), -Infinity),
+  );
   return months.map(({ month, end }) => ({
     module,
     month,
@@ -467,18 +493,16 @@ function trendOf(module: string, pairs: LearnerModule[]): TrendRow[] {
   }));
 }
 
-/** Calendar months (UTC) from the one holding `from` to the one holding `to`, with each month's end. */
+/** Calendar months in Danish time from the one holding `from` to the one holding `to`, with each month's end. */
 function monthsBetween(from: number, to: number): Array<{ month: string; end: number }> {
   const out: Array<{ month: string; end: number }> = [];
-  const d = new Date(from);
-  let year = d.getUTCFullYear();
-  let month = d.getUTCMonth();
+  let [year, month] = copenhagenMonth(from).split('-').map(Number);
   for (;;) {
-    const end = Date.UTC(year, month + 1, 1);
-    out.push({ month: `${year}-${String(month + 1).padStart(2, '0')}`, end });
+    const end = copenhagenMidnight(year, month + 1, 1);
+    out.push({ month: `${year}-${String(month).padStart(2, '0')}`, end });
     if (end > to) return out;
     month++;
-    if (month === 12) (month = 0), year++;
+    if (month === 13) (month = 1), year++;
   }
 }
 
@@ -502,16 +526,6 @@ function groupBy<T>(items: T[], key: (item: T) => string): Array<[string, T[]]> 
     else map.set(k, [item]);
   }
   return [...map];
-}
-
-function countBy<T>(items: T[], key: (item: T) => string, distinct: (item: T) => string): Map<string, number> {
-  const sets = new Map<string, Set<string>>();
-  for (const item of items) {
-    const k = key(item);
-    if (!sets.has(k)) sets.set(k, new Set());
-    sets.get(k)!.add(distinct(item));
-  }
-  return new Map([...sets].map(([k, s]) => [k, s.size]));
 }
 
 function round(n: number): number {

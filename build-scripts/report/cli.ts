@@ -1,12 +1,14 @@
 /**
  * `npm run report`: completion and competence figures from the organisation's LRS.
- * Exit codes: 0 written, 1 the LRS or its statements failed (nothing written), 2 wrong usage.
+ * Exit codes: 0 written, 1 the LRS or its statements failed (nothing written), 2 wrong usage (an
+ * option, a date, an address or a module id it cannot use).
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { collect, writeReport, type ReportOptions } from './report.js';
-import { ReportError } from './lrs-reader.js';
+import { ReportError, ReportUsageError } from './lrs-reader.js';
 import type { ReportLang } from './texts.js';
+import { copenhagenDateTime } from './dates.js';
 
 export const USAGE = `usage: npm run report -- --endpoint <xAPI base> [options]
 
@@ -17,11 +19,13 @@ Reads Awareness-kit's statements from an LRS and writes, to --out:
 
 LRS
   --endpoint <url>       the LRS's xAPI base, e.g. https://lrs.kommune.dk/xAPI/   (or AK_LRS_ENDPOINT)
-  --username <key>       the LRS client's key    (or AK_LRS_USERNAME; safer: not in your shell history)
-  --password <secret>    the LRS client's secret (or AK_LRS_PASSWORD)
+  --username <key>       the LRS client's key    (or AK_LRS_USERNAME)
+  --password <secret>    the LRS client's secret (or AK_LRS_PASSWORD; safer, as an option it shows in
+                         your shell history and the process list)
 Filters
-  --since <date>         statements stored after this, e.g. 2026-09-01 (a whole day) or 2026-09-01T08:00:00+02:00
-  --until <date>         statements stored up to this (default: now)
+  --since <date>         statements stored from this day on: YYYY-MM-DD, a whole day in Danish time
+                         (e.g. 2026-09-01), or a date and time with its zone (2026-09-01T08:00:00+02:00)
+  --until <date>         statements stored up to and including this day (default: now)
   --module <id>          only this module (repeat for more)
   --registration <uuid>  only this registration (one attempt)
 Modules
@@ -135,6 +139,8 @@ export async function main(argv: string[]): Promise<number> {
     const files = writeReport(collected, options);
     const { counts } = collected.data;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const period = `${collected.since ? copenhagenDateTime(Date.parse(collected.since) + 1) : 'the beginning'} to ${copenhagenDateTime(Date.parse(collected.until))} (Danish time)`;
+    console.log(`Statements stored from ${period}.`);
     console.log(`Read ${collected.stats.statements} statements in ${collected.stats.requests} requests (${seconds} s): ${counts.learners} learners, ${counts.ours} statements from Awareness-kit, ${counts.other} from other courses, ${counts.voided} voided.`);
     if (counts.unknown) console.log(`${counts.unknown} statements are about modules the report does not know: see unknown-modules.csv.`);
     if (counts.malformed) console.log(`${counts.malformed} malformed statements were left out (--skip-malformed).`);
@@ -144,7 +150,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof ReportError) {
       console.error(`report: ${error.message}`);
-      return 1;
+      return error instanceof ReportUsageError ? 2 : 1;
     }
     throw error;
   }

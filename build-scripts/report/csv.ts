@@ -6,56 +6,72 @@
 import type { Group, KnownModule, ReportData } from './aggregate.js';
 import { NO_UNIT, SUPPRESSED_UNIT } from './aggregate.js';
 import { SUPPRESSED_MARK, texts, type ReportLang } from './texts.js';
+import { copenhagenDateTime } from './dates.js';
 
 export function reportCsvs(data: ReportData, modules: KnownModule[], lang: ReportLang): Map<string, string> {
   const t = texts[lang];
   const sep = lang === 'da' ? ';' : ',';
   const num = (n: number | null | undefined, digits = 4): string => (n === null || n === undefined ? '' : lang === 'da' ? String(round(n, digits)).replace('.', ',') : String(round(n, digits)));
   const table = (rows: Array<Array<string | number | null>>): string =>
-    '\ufeff' + rows.map((row) => row.map((cell) => field(typeof cell === 'number' ? num(cell) : (cell ?? ''), sep)).join(sep)).join('\r\n') + '\r\n';
+    '\ufeff' + rows.map((row) => row.map((cell) => (typeof cell === 'number' ? num(cell) : field(cell ?? '', sep))).join(sep)).join('\r\n') + '\r\n';
   const areaIds = allAreas(modules);
-  const areaCode = new Map(modules.flatMap((m) => m.areas.map((a) => [a.id, a.code] as const)));
+  const areaInfo = new Map(modules.flatMap((m) => m.areas.map((a) => [a.id, a] as const)));
+  const areaName = (id: string) => {
+    const a = areaInfo.get(id);
+    return a ? `${a.code} ${a.title[lang] ?? a.title.da}` : id;
+  };
+  const roleName = (role: string) => {
+    const m = modules.find((k) => k.role === role);
+    return m ? (m.roleTitle[lang] ?? m.roleTitle.da) : role;
+  };
+  /** A share as a percentage with one decimal, as HR reads it. */
+  const pct = (n: number, d: number) => Math.round((n / d) * 1000) / 10;
+  const when = (iso: string) => (iso.length === 7 ? iso : copenhagenDateTime(Date.parse(iso)));
   const unitName = (unit: string) => (unit === NO_UNIT ? t.noUnit : unit === SUPPRESSED_UNIT ? SUPPRESSED_MARK : unit);
   const figures = (g: Group<unknown>): Array<string | number | null> =>
     g.figures
-      ? [g.learners, g.figures.completed, g.figures.completed / g.learners, g.figures.passed, g.figures.passed / g.learners, g.figures.failed, g.figures.meanScore]
+      ? [g.learners, g.figures.completed, pct(g.figures.completed, g.learners), g.figures.passed, pct(g.figures.passed, g.learners), g.figures.failed, g.figures.meanScore === null ? null : Math.round(g.figures.meanScore * 1000) / 10]
       : [SUPPRESSED_MARK, SUPPRESSED_MARK, SUPPRESSED_MARK, SUPPRESSED_MARK, SUPPRESSED_MARK, SUPPRESSED_MARK, SUPPRESSED_MARK];
-  const figureHeads = [t.learners, t.completed, `${t.completed} (${t.share})`, t.passed, `${t.passed} (${t.share})`, t.failed, t.meanScore];
+  const figureHeads = [t.learners, t.completed, `${t.completed} (%)`, t.passed, `${t.passed} (%)`, t.failed, `${t.meanScore} (%)`];
 
   const files = new Map<string, string>();
   files.set(
     'learners.csv',
     table([
-      [t.learner, t.unit, t.module, t.role, t.attempts, t.registration, t.started, t.completed, t.result, t.score, ...areaIds.map((a) => `${areaCode.get(a)} ${a}`)],
+      [t.learner, t.unit, t.module, t.role, t.attempts, t.registration, t.started, t.completed, t.result, `${t.score} (%)`, ...areaIds.map((a) => `${areaName(a)} (%)`)],
       ...data.learners.map((r) => [
         r.learner,
         unitName(r.unit),
         r.module,
-        r.role,
+        roleName(r.role),
         String(r.attempts),
         r.registration,
-        r.started,
+        when(r.started),
         r.completed ? t.yes : t.no,
-        r.result === 'passed' ? t.passed : r.result === 'failed' ? t.failed : '',
-        r.score,
-        ...areaIds.map((a) => r.areas[a]?.scaled ?? null),
+        r.result === 'passed' ? t.passed : r.result === 'failed' ? t.failed : t.inProgress,
+        r.score === null ? null : Math.round(r.score * 1000) / 10,
+        ...areaIds.map((a) => (r.areas[a] ? Math.round(r.areas[a].scaled * 1000) / 10 : null)),
       ]),
     ]),
   );
-  files.set('modules.csv', table([[t.module, ...figureHeads], ...data.modules.map((g) => [g.key, ...figures(g)])]));
+  const title = (id: string) => {
+    const m = modules.find((k) => k.id === id);
+    return m ? (m.title[lang] ?? m.title.da) : id;
+  };
+  files.set('modules.csv', table([[t.module, t.moduleTitle, ...figureHeads], ...data.modules.map((g) => [g.key, title(g.key), ...figures(g)])]));
   files.set('units.csv', table([[t.unit, t.module, ...figureHeads], ...data.units.map((g) => [unitName(g.key.unit), g.key.module, ...figures(g)])]));
   files.set(
     'roles-areas.csv',
     table([
-      [t.role, t.area, t.learners, t.mastered, `${t.mastered} (${t.share})`, t.meanScore, t.target],
+      [t.role, t.area, t.learners, t.mastered, `${t.mastered} (%)`, `${t.meanScore} (%)`, `${t.target} (%)`],
       ...data.roleAreas.map((r) => [
-        r.role,
-        `${areaCode.get(r.area) ?? ''} ${r.area}`.trim(),
+        roleName(r.role),
+        areaName(r.area),
         r.learners,
         r.mastered ?? SUPPRESSED_MARK,
-        r.mastered === null ? SUPPRESSED_MARK : r.mastered / r.learners,
-        r.meanScaled ?? SUPPRESSED_MARK,
-        r.target,
+        r.mastered === null ? SUPPRESSED_MARK : pct(r.mastered, r.learners),
+        r.meanScaled === null ? SUPPRESSED_MARK : Math.round(r.meanScaled * 1000) / 10,
+        r.target === null ? null : Math.round(r.target * 1000) / 10,
       ]),
     ]),
   );
@@ -76,11 +92,11 @@ export function allAreas(modules: KnownModule[]): string[] {
   return [...codes.keys()].sort((a, b) => codes.get(a)! - codes.get(b)!);
 }
 
-/** Quoted when it holds the separator, a quote, a line break, or could be read as a formula. */
+/** A text cell: quoted when it holds the separator, a quote or a line break; one a spreadsheet would run as a formula gets a leading '. */
 function field(value: string, sep: string): string {
   // A cell beginning with = + - @ would run as a formula in a spreadsheet (CSV injection): learner
   // names and units come from launches, so they are not trusted.
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return safe.includes(sep) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -37,7 +37,8 @@ export function reportHtml(data: ReportData, modules: KnownModule[], meta: Repor
   const pct = (n: number, d: number) => percent(n / d, lang);
   const dateFmt = (iso: string) => new Date(iso).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 
-  const when = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : dateFmt(v));
+  const dayFmt = (v: string) => new Date(`${v}T12:00:00Z`).toLocaleDateString(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeZone: 'Europe/Copenhagen' });
+  const when = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? dayFmt(v) : dateFmt(v));
   const sections: string[] = [];
 
   // Per module
@@ -168,8 +169,10 @@ export function reportHtml(data: ReportData, modules: KnownModule[], meta: Repor
     [t.learners, String(c.learners)],
     [
       t.statementsRead,
-      `${meta.statementsRead}: ${c.ours} ${t.statementsOurs}, ${c.other} ${t.statementsOther}, ${c.voided} ${t.statementsVoided}, ${c.unknown} ${t.statementsUnknown}` +
-        (c.malformed ? `, ${c.malformed} ${t.statementsMalformed}` : ''),
+      // The voided are not among those read (the LRS leaves them out): said apart, so the parts add up.
+      `${meta.statementsRead}: ${c.ours} ${t.statementsOurs} (${t.ofWhich} ${c.unknown} ${t.statementsUnknown}` +
+        (c.malformed ? `, ${c.malformed} ${t.statementsMalformed}` : '') +
+        `), ${c.other} ${t.statementsOther}. ${t.voidedNote(c.voided)}`,
     ],
   ];
 
@@ -227,7 +230,7 @@ function groupTable(caption: string, heads: string[], rows: Array<{ cells: strin
     rows
       .map(({ cells, group: g }) => {
         const head = cells.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td>${esc(c)}</td>`)).join('');
-        if (!g.figures) return `<tr>${head}<td class="n suppressed" colspan="5">${SUPPRESSED_MARK} <span class="why">(${t.suppressed})</span></td></tr>`;
+        if (!g.figures) return `<tr>${head}<td class="n suppressed" colspan="5">${SUPPRESSED_MARK} <span class="why">(${g.suppressed === 'complement' ? t.suppressedComplement : t.suppressed})</span></td></tr>`;
         const f = g.figures;
         return `<tr>${head}<td class="n">${g.learners}</td><td class="n">${f.completed} (${pct(f.completed, g.learners)})</td><td class="n">${f.passed} (${pct(f.passed, g.learners)})</td><td class="n">${f.failed}</td><td class="n">${f.meanScore === null ? '' : percent(f.meanScore, lang)}</td></tr>`;
       })
@@ -272,7 +275,8 @@ function lineChart(points: Array<{ label: string; values: number[] }>, series: s
   const top = 24;
   const plotH = 160;
   const step = points.length > 1 ? Math.min(80, 560 / (points.length - 1)) : 0;
-  const width = left + Math.max(1, points.length - 1) * step + 80;
+  // Room for the legend (two entries) however few months there are.
+  const width = Math.max(left + 310, left + Math.max(1, points.length - 1) * step + 80);
   const height = top + plotH + 40;
   const x = (i: number) => left + 10 + i * step;
   const y = (v: number) => top + plotH - v * plotH;
@@ -297,7 +301,9 @@ function legend(series: string[], x0: number): string {
 
 function figure(svg: string, width: number, height: number, lang: ReportLang): string {
   // The table after the chart is its accessible equivalent; the chart itself is not read out.
-  return `<figure><svg aria-hidden="true" focusable="false" viewBox="0 0 ${Math.ceil(width)} ${Math.ceil(height)}" width="${Math.ceil(width)}" role="presentation">${svg}</svg><figcaption>${esc(texts[lang].figureNote)}</figcaption></figure>`;
+  // Never narrower than its text can be read at: on a phone the chart scrolls sideways in its own focusable region.
+  const note = texts[lang].figureNote;
+  return `<figure><div class="scroll chart" role="region" tabindex="0" aria-label="${esc(note)}"><svg aria-hidden="true" focusable="false" viewBox="0 0 ${Math.ceil(width)} ${Math.ceil(height)}" width="${Math.ceil(width)}" style="min-width: ${Math.ceil(width * 0.8)}px" role="presentation">${svg}</svg></div><figcaption>${esc(note)}</figcaption></figure>`;
 }
 
 export function percent(v: number, lang: ReportLang): string {
@@ -318,19 +324,21 @@ const STYLE = `
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 60rem; padding: 1rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .5rem; overflow-wrap: break-word; }
 @media (max-width: 30rem) { h1 { font-size: 1.3rem; } h2 { font-size: 1.15rem; } }
-h1, h2, h3, th, td, dd { hyphens: auto; }
+h1, h2, h3 { hyphens: auto; }
 h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 2px solid #1f5f8b; }
 h3 { font-size: 1.1rem; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+@media (max-width: 30rem) { .facts { grid-template-columns: 1fr; } .facts dd { margin-bottom: .4rem; } }
 .facts dt { font-weight: 600; }
-.facts dd { margin: 0; overflow-wrap: anywhere; }
+.facts dd { margin: 0; overflow-wrap: break-word; }
 .privacy { background: #eef4f8; padding: .5rem .75rem; border-left: 4px solid #1f5f8b; }
 a { color: #1f5f8b; }
 a:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
 figure { margin: 1rem 0 .5rem; overflow-x: auto; }
-figure svg { max-width: 100%; height: auto; font-size: 12px; fill: #1a1a1a; }
+figure svg { max-width: 100%; height: auto; font-size: 12px; fill: #1a1a1a; display: block; }
 figcaption { font-size: .85rem; color: #444; }
 .scroll { overflow-x: auto; margin: .5rem 0 1.5rem; }
+.scroll.chart { margin: 0; }
 .scroll:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }

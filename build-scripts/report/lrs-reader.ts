@@ -14,6 +14,9 @@
 /** A message for the person running the report; never contains credentials. */
 export class ReportError extends Error {}
 
+/** The command was written wrong (exit 2): a date, an address or a module id it cannot use. */
+export class ReportUsageError extends ReportError {}
+
 export interface LrsConnection {
   /** The xAPI base, e.g. https://lrs.kommune.dk/xAPI/ (a trailing slash is added when missing). */
   endpoint: string;
@@ -63,11 +66,15 @@ export class LrsReader {
 
   constructor(private readonly connection: LrsConnection) {
     this.base = withSlash(connection.endpoint);
+    let url: URL;
     try {
-      new URL(this.base);
+      url = new URL(this.base);
     } catch {
-      throw new ReportError(`--endpoint "${redact(connection.endpoint)}" is not a URL; give the LRS's xAPI base, e.g. https://lrs.kommune.dk/xAPI/`);
+      throw new ReportUsageError(`--endpoint "${redact(connection.endpoint)}" is not a web address; give the LRS's xAPI base, e.g. https://lrs.kommune.dk/xAPI/`);
     }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ReportUsageError(`--endpoint must be an http(s) address, e.g. https://lrs.kommune.dk/xAPI/`);
+    // Credentials in the address would be echoed by any message that shows it.
+    if (url.username || url.password) throw new ReportUsageError('--endpoint must not contain a user name or password; give them with --username and --password (or AK_LRS_USERNAME and AK_LRS_PASSWORD)');
     this.pageSize = connection.pageSize ?? 500;
   }
 
@@ -78,6 +85,7 @@ export class LrsReader {
       const page = await this.get(this.url({ ...query, since }));
       const list = page.statements;
       if (list.length === 0) return;
+      this.checkOrder(list, since);
       if (!page.more) {
         yield* this.counted(list);
         return;
@@ -96,15 +104,39 @@ export class LrsReader {
     }
   }
 
+  /**
+   * Every page must move on: stored times ascending and after `since`. An LRS that reads `since`
+   * as inclusive, ignores it, or compares finer times than it returns would otherwise send the same
+   * page for ever.
+   */
+  private checkOrder(list: StoredStatement[], since: string | undefined): void {
+    const times = list.map((s) => Date.parse(s.stored));
+    const after = since === undefined ? -Infinity : Date.parse(since);
+    if (times.some((t, i) => t < (i ? times[i - 1] : -Infinity)) || times[0] < after || (since !== undefined && list[0].stored === since)) {
+      throw new ReportError(`${this.where} does not page as the Statement API says (stored times ascending, and after "since"), so the report cannot tell that it read every statement. No report was written.`);
+    }
+  }
+
   private async *oneStoredTime(query: StatementQuery, stored: string): AsyncGenerator<StoredStatement> {
     const justBefore = new Date(Date.parse(stored) - 1).toISOString();
     let url: string | undefined = this.url({ ...query, since: justBefore, until: stored });
+    const seen = new Set<string>();
+    let found = 0;
     while (url) {
+      if (seen.has(url)) throw new ReportError(`${this.where} sent the same "more" link twice. No report was written.`);
+      seen.add(url);
       const page = await this.get(url);
       // An LRS that keeps finer times than milliseconds may return a neighbour: it belongs to another read.
-      yield* this.counted(page.statements.filter((s) => s.stored === stored));
+      const mine = page.statements.filter((s) => s.stored === stored);
+      found += mine.length;
+      yield* this.counted(mine);
       url = page.more ? new URL(page.more, this.base).href : undefined;
     }
+    if (found === 0) throw new ReportError(`${this.where} gave no statement stored at ${stored} when asked for that time alone, though it had just listed some. No report was written.`);
+  }
+
+  private get where(): string {
+    return `the LRS at ${redact(this.base)}`;
   }
 
   private *counted(list: StoredStatement[]): Generator<StoredStatement> {
@@ -145,7 +177,7 @@ export class LrsReader {
     { ok: true; page: { statements: StoredStatement[]; more: string } } | { ok: false; passing: boolean; message: string }
   > {
     this.stats.requests++;
-    const where = `the LRS at ${redact(this.base)}`;
+    const where = this.where;
     let response: Response;
     let body: string;
     try {
@@ -155,7 +187,8 @@ export class LrsReader {
       });
       body = await response.text();
     } catch (error) {
-      return { ok: false, passing: true, message: `Could not reach ${where}: ${reason(error)}` };
+      const { text, passing } = reason(error);
+      return { ok: false, passing, message: `Could not reach ${where}: ${text}` };
     }
     if (response.status === 401 || response.status === 403) {
       return {
@@ -168,7 +201,7 @@ export class LrsReader {
       return { ok: false, passing: true, message: `${where} failed with ${response.status} ${response.statusText} while reading statements${lrsMessage(body)}` };
     }
     if (response.status !== 200) {
-      return { ok: false, passing: false, message: `${where} answered ${response.status} ${response.statusText} to a statement query${lrsMessage(body)}; is --endpoint the xAPI base (the address that ends before /statements)?` };
+      return { ok: false, passing: false, message: `${where} answered ${response.status} ${response.statusText} to a statement query${lrsMessage(body)}; is --endpoint the xAPI base (the address that ends just before /statements)` };
     }
     const page = parsePage(body);
     if (typeof page === 'string') return { ok: false, passing: false, message: `${where} sent an answer that is not a statement result: ${page}` };
@@ -212,10 +245,23 @@ export function redact(url: string): string {
   }
 }
 
-function reason(error: unknown): string {
+/** What went wrong on the way, in words, and whether trying again could help. */
+function reason(error: unknown): { text: string; passing: boolean } {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  if (error instanceof Error && error.name === 'TimeoutError') return 'no answer in time';
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  if (error instanceof Error && error.name === 'TimeoutError') return { text: 'no answer in time', passing: true };
+  const code = cause?.code ?? '';
+  const known: Record<string, { text: string; passing: boolean }> = {
+    ECONNREFUSED: { text: 'nothing answers at that address and port (connection refused)', passing: true },
+    ECONNRESET: { text: 'the connection was cut', passing: true },
+    ENOTFOUND: { text: 'there is no such host name (check the address)', passing: false },
+    EAI_AGAIN: { text: 'the host name could not be looked up right now', passing: true },
+    CERT_HAS_EXPIRED: { text: "the LRS's certificate has expired", passing: false },
+    DEPTH_ZERO_SELF_SIGNED_CERT: { text: "the LRS's certificate is self-signed, and not trusted", passing: false },
+  };
+  if (known[code]) return known[code];
+  const text = (cause?.message ?? (error instanceof Error ? error.message : String(error))).replace(/\/\/[^/@\s]*@/g, '//');
+  // fetch throws a TypeError with no cause when the request itself cannot be made: trying again will not help.
+  return { text, passing: cause !== undefined };
 }
 
 function lrsMessage(body: string): string {

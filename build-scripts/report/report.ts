@@ -11,8 +11,9 @@ import { verbs } from '../../xapi/vocabulary.js';
 import { Aggregator, VOIDED, type AggregateOptions, type KnownModule, type Problem, type ReportData } from './aggregate.js';
 import { reportCsvs } from './csv.js';
 import { reportHtml } from './html.js';
-import { LrsReader, redact, ReportError, type LrsConnection, type ReadStats, type StatementQuery } from './lrs-reader.js';
+import { LrsReader, redact, ReportError, ReportUsageError, type LrsConnection, type ReadStats, type StatementQuery } from './lrs-reader.js';
 import type { ReportLang } from './texts.js';
+import { parseDateOption } from './dates.js';
 
 export interface ReportOptions extends AggregateOptions {
   connection: LrsConnection;
@@ -59,11 +60,12 @@ export function knownModules(sources: Sources = {}): KnownModule[] {
 
 export async function collect(options: ReportOptions, known = knownModules(options.sources)): Promise<Collected> {
   const until = options.until ? isoTime(options.until, '--until', true) : new Date().toISOString();
-  const since = options.since ? isoTime(options.since, '--since') : undefined;
-  if (since && Date.parse(since) >= Date.parse(until)) throw new ReportError(`--since (${since}) is not before --until (${until})`);
+  // since is exclusive in the Statement API: the millisecond before the first one meant.
+  const since = options.since ? new Date(Date.parse(isoTime(options.since, '--since')) - 1).toISOString() : undefined;
+  if (since && Date.parse(since) >= Date.parse(until)) throw new ReportUsageError(`--since ${options.since} is not before --until ${options.until ?? '(now)'}`);
   const filter = options.modules ?? [];
   for (const id of filter) {
-    if (!known.some((m) => m.id === id)) throw new ReportError(`--module ${id}: no such module; modules: ${known.map((m) => m.id).join(', ')}`);
+    if (!known.some((m) => m.id === id)) throw new ReportUsageError(`--module ${id}: no such module; modules: ${known.map((m) => m.id).join(', ')}`);
   }
   const reader = new LrsReader(options.connection);
   const aggregator = new Aggregator(filter.length ? known.filter((m) => filter.includes(m.id)) : known, options);
@@ -78,7 +80,7 @@ export async function collect(options: ReportOptions, known = knownModules(optio
     }
   }
   if (aggregator.problems.length && !options.skipMalformed) {
-    const n = aggregator.result().counts.malformed;
+    const n = aggregator.malformedCount;
     throw new ReportError(
       `${n} statement(s) from Awareness-kit are not as its xAPI profile makes them, so the figures would be wrong:\n` +
         aggregator.problems.map((p) => `  statement ${p.id}: ${p.why}`).join('\n') +
@@ -123,14 +125,9 @@ export function writeReport(collected: Collected, options: ReportOptions & { out
   return [...files.keys()].map((name) => join(out, name));
 }
 
-/**
- * A date or date-time as the LRS wants it (ISO 8601 with zone). A bare date is a whole day (UTC):
- * --since 2026-09-01 begins at its start, --until 2026-09-30 takes the day in.
- */
+/** An option's date as the LRS wants it (ISO 8601, UTC); see dates.ts for what is accepted. */
 function isoTime(value: string, option: string, endOfDay = false): string {
-  const bare = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const ms = Date.parse(bare ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(ms)) throw new ReportError(`${option} "${value}" is not a date; write e.g. 2026-09-01 or 2026-09-01T08:00:00+02:00`);
-  // since is exclusive: a bare date's first millisecond must be included, so since is the one before it.
-  return new Date(bare ? (endOfDay ? ms + 86_400_000 - 1 : ms - 1) : ms).toISOString();
+  const parsed = parseDateOption(value, option, endOfDay);
+  if (typeof parsed === 'string') throw new ReportUsageError(parsed);
+  return new Date(parsed).toISOString();
 }

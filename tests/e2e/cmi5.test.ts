@@ -12,12 +12,16 @@ import { prepareCmi5Launch } from '../../build-scripts/lrs/cmi5-lms.js';
 import { builtModules, referenceModule, ROOT } from './package-fixtures.js';
 import { currentSceneId, walk } from './module-driver.js';
 import { leave, ours, profileProblems, verbName, XapiEnv, type Stored } from './xapi-fixtures.js';
+import { collect, knownModules } from '../../build-scripts/report/report.js';
+import { moduleIri } from '../../xapi/activities.js';
 
 const modules = await builtModules();
 // The runtime is the same for every module: these suites run on the reference module (package-fixtures.ts).
 const reference = referenceModule(modules);
 const env = new XapiEnv();
 let mini: CompiledModule;
+/** The learner of the Normal launch, for the HR report at the end of this file. */
+let normalLaunch: { account: { name: string } } | undefined;
 
 beforeAll(async () => {
   mini = await env.startWithModules(modules);
@@ -115,6 +119,7 @@ for (const module of [reference]) {
   describe(`${module.id}: cmi5 package launched by an LMS`, () => {
     it('Normal launch: the token is fetched once with POST; statements in the order the spec requires; then back to returnURL', async () => {
       const launch = await env.cmi5Launch(module, { returnURL: `${env.server.url}/lms/returned.html`, launchParameters: '{"unit":"Jobcenter Syd"}' });
+      normalLaunch = launch.actor as { account: { name: string } };
       const page = await env.open(launch.url);
       await walk(page.mainFrame(), module, 'best');
       await finish(page);
@@ -238,3 +243,15 @@ for (const module of [reference]) {
     });
   });
 }
+
+// Last in the file, so the LRS holds every statement the cmi5 runs above sent (Browse, Review, relaunches and all).
+describe('the HR report over every cmi5 run above', () => {
+  it('finds the module behind the LMS\'s activity id, with no malformed statement, and the Normal launch\'s result and unit', async () => {
+    const { data } = await collect({ connection: { endpoint: env.lrs.endpoint, auth: env.lrs.auth } }, knownModules());
+    expect(data.counts.malformed).toBe(0);
+    expect(normalLaunch).toBeDefined();
+    const row = data.learners.find((r) => r.learner.startsWith(`${normalLaunch!.account.name}@`));
+    expect(row).toMatchObject({ module: reference.id, unit: 'Jobcenter Syd', completed: true, result: 'passed', score: 1 });
+    expect(data.unknownModules.map((u) => u.iri)).toEqual([moduleIri(mini.activityBase, mini.id)]);
+  });
+});

@@ -126,14 +126,16 @@ describe('figures from a seeded population, computed by hand', () => {
 
   it('modules and units with fewer than 5 learners are suppressed, and so is the unit that would give a lone suppressed one away', async () => {
     const { data } = await collect(options(), known);
-    expect(data.modules.find((g) => g.key === 'tavshedspligt-borgerservice')).toEqual({ key: 'tavshedspligt-borgerservice', learners: 1, figures: null });
+    expect(data.modules.find((g) => g.key === 'tavshedspligt-borgerservice')).toEqual({ key: 'tavshedspligt-borgerservice', learners: 1, figures: null, suppressed: 'small' });
     expect(data.modules.find((g) => g.key === 'adgangsstyring-systemforvaltere')!.figures).toBeNull();
     const units = Object.fromEntries(data.units.filter((g) => g.key.module === 'phishing-og-svindel').map((g) => [g.key.unit, g]));
     // Borgerservice: learners 1–6; completed 1, 2, 3, 5; passed 1, 2, 5; failed 3; mean (1 + .9 + .4 + 1) / 4.
     expect(units.Borgerservice.figures).toEqual({ learners: 6, completed: 4, passed: 3, failed: 1, meanScore: 0.825 });
-    expect(units['Ældrepleje']).toMatchObject({ learners: 2, figures: null });
-    // Jobcenter has 5, but with Ældrepleje alone hidden, module total minus Borgerservice minus Jobcenter would show it.
-    expect(units.Jobcenter).toMatchObject({ learners: 5, figures: null });
+    expect(units['Ældrepleje']).toMatchObject({ learners: 2, figures: null, suppressed: 'small' });
+    // Jobcenter has 5, but with Ældrepleje alone hidden, module total minus Borgerservice minus Jobcenter would show it:
+    // the smallest shown unit is hidden too, until the hidden ones hold 5 learners together (2 + 5).
+    expect(units.Jobcenter).toMatchObject({ learners: 5, figures: null, suppressed: 'complement' });
+    expect(units.Borgerservice.suppressed).toBeUndefined();
   });
 
   it('per role and area: points summed over the role’s modules per learner, mastered at the target; roles under 5 suppressed', async () => {
@@ -214,14 +216,20 @@ describe('output', () => {
     expect(readdirSync(dir).sort()).toEqual(['learners.csv', 'modules.csv', 'report.html', 'roles-areas.csv', 'trend.csv', 'units.csv', 'unknown-modules.csv']);
     const modules = csv(dir, 'modules.csv');
     expect(modules[0][0]).toBe('Modul');
-    expect(modules.find((r) => r[0] === 'phishing-og-svindel')).toEqual(['phishing-og-svindel', '13', '11', '0,8462', '7', '0,5385', '3', '0,79']);
-    expect(modules.find((r) => r[0] === 'tavshedspligt-borgerservice')!.slice(1)).toEqual(Array(7).fill('–'));
+    // Shares in % with one decimal: 11/13, 7/13; mean score 0.79.
+    expect(modules.find((r) => r[0] === 'phishing-og-svindel')).toEqual(['phishing-og-svindel', 'Phishing, manipulation og svindel', '13', '11', '84,6', '7', '53,8', '3', '79']);
+    expect(modules.find((r) => r[0] === 'tavshedspligt-borgerservice')!.slice(2)).toEqual(Array(7).fill('–'));
     const learners = csv(dir, 'learners.csv');
     const header = learners[0];
     const l2 = learners.find((r) => r[0].includes('deltager2@'))!;
     expect(l2[0]).toBe('Deltager 2 <deltager2@aaby-kommune.example>');
-    expect(l2[header.indexOf('K4 recognise-threats')]).toBe('0,8333');
+    expect(l2[header.findIndex((h) => h.startsWith('K4 '))]).toBe('83,3');
     expect(l2[header.indexOf('Resultat')]).toBe('Bestået');
+    expect(l2[header.indexOf('Rolle')]).toMatch(/^Frontpersonale/);
+    // Started in Danish time, as a spreadsheet reads a date: 2 September 09:00 UTC + 1 s (initialized) is 11:00 in summer time.
+    expect(l2[header.indexOf('Startet')]).toBe('2026-09-03 11:00');
+    const l4 = learners.find((r) => r[0].includes('deltager4@'))!;
+    expect(l4[header.indexOf('Resultat')]).toBe('I gang');
     expect(csv(dir, 'unknown-modules.csv')[1]).toEqual([`${BASE}/modules/gammelt-modul`, '3']);
   });
 
@@ -238,10 +246,14 @@ describe('output', () => {
     }
     const rows = csv(a, 'learners.csv').slice(1);
     expect(rows.every((r) => /^P-[0-9a-f]{12}$/.test(r[0]))).toBe(true);
+    // Neither the registration nor the exact start: either would lead back to the person in the LRS or LMS.
+    expect(rows.every((r) => r[5] === '' && /^\d{4}-\d{2}$/.test(r[6]))).toBe(true);
     expect(new Set(rows.filter((r) => r[2] === 'phishing-og-svindel').map((r) => r[0])).size).toBe(13);
     expect(readFileSync(join(a, 'learners.csv'), 'utf8')).toBe(readFileSync(join(b, 'learners.csv'), 'utf8'));
-    // Ældrepleje (2 learners) and IT (3) would point at people: shown as suppressed.
-    expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(['Borgerservice', 'Jobcenter', '–']));
+    // The units the summaries hide are hidden here too: Ældrepleje (2 learners), Jobcenter (hidden with it,
+    // so it cannot be worked out from the total), IT (3) and learner 1's unit in the duty module (1).
+    expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(['Borgerservice', '–']));
+    expect(rows.filter((r) => r[1] === 'Borgerservice' && r[2] === 'phishing-og-svindel')).toHaveLength(6);
   });
 
   it('the page: Danish by default, English by flag; every chart has its table; axe finds nothing; no sideways scroll at 320 px', async () => {
@@ -301,6 +313,24 @@ describe('bad conditions: a clear message, a non-zero exit, nothing written', ()
     expect(() => parseReportArgs(['--endpoint', lrs.endpoint], {})).toThrow(/credentials are missing/);
   });
 
+  it('dates as YYYY-MM-DD only (01-09-2026 could be either), real days, and no credentials in the address: exit 2', async () => {
+    const args = ['--endpoint', lrs.endpoint, '--username', CREDENTIALS.username, '--password', CREDENTIALS.password, '--out', outDir()];
+    const danish = await captureMain([...args, '--since', '01-09-2026']);
+    expect(danish.code).toBe(2);
+    expect(danish.output).toContain('--since "01-09-2026": write the date as YYYY-MM-DD');
+    const noSuchDay = await captureMain([...args, '--until', '2026-02-30']);
+    expect(noSuchDay.code).toBe(2);
+    expect(noSuchDay.output).toContain('--until 2026-02-30: there is no such day');
+    const inAddress = await captureMain(['--endpoint', lrs.endpoint.replace('http://', 'http://hr:Hemmelig-i-adressen@'), '--username', 'a', '--password', 'b']);
+    expect(inAddress.code).toBe(2);
+    expect(inAddress.output).toContain('--endpoint must not contain a user name or password');
+    expect(inAddress.output).not.toContain('Hemmelig-i-adressen');
+    // A bare date is a Danish day: --since 2026-12-04 begins at midnight in Copenhagen (23:00 UTC the day before).
+    const day = await collect(options({ since: '2026-12-04', until: '2026-12-04' }), known);
+    expect(day.since).toBe('2026-12-03T22:59:59.999Z');
+    expect(day.until).toBe('2026-12-04T22:59:59.999Z');
+  });
+
   it('usage errors exit 2 with the usage', async () => {
     const { code, output } = await captureMain(['--endpoint', lrs.endpoint, '--username', 'a', '--password', 'b', '--lang', 'de']);
     expect(code).toBe(2);
@@ -314,7 +344,7 @@ describe('bad conditions: a clear message, a non-zero exit, nothing written', ()
     await closed.close();
     const error = await collect({ connection: { endpoint, auth: lrs.auth, retries: 2, retryDelayMs: 10 } }, known).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReportError);
-    expect((error as Error).message).toMatch(/Could not reach the LRS at http:\/\/127\.0\.0\.1:\d+\/xAPI\/: ECONNREFUSED \(tried 3 times\)\. No report was written\./);
+    expect((error as Error).message).toMatch(/Could not reach the LRS at http:\/\/127\.0\.0\.1:\d+\/xAPI\/: nothing answers at that address and port \(connection refused\) \(tried 3 times\)\. No report was written\./);
   });
 
   it('the LRS fails mid-way: retried, then exit 1 and nothing written — a passing failure is retried and the report is whole', async () => {
