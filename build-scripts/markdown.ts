@@ -16,7 +16,10 @@ const mediumMd = markdown(true);
 
 function markdown(inMedium: boolean): InstanceType<typeof MarkdownIt> {
   const it = new MarkdownIt({ html: false, linkify: !inMedium, typographer: false, breaks: inMedium });
-  if (inMedium) it.disable(['link', 'autolink', 'image', 'reference']);
+  if (inMedium) it.disable(['link', 'autolink', 'reference']);
+  // No images from content anywhere: one would load from a server of anyone's choosing (a tracking
+  // pixel), and the packages' policy allows only data: images. `![…](…)` is then a plain link.
+  it.disable('image');
   // Addresses in texts are not turned into mail links either.
   it.linkify.set({ fuzzyEmail: false });
   // Links in content open outside the module frame; rel keeps the opened page from reaching back.

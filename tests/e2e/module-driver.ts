@@ -36,7 +36,7 @@ export async function walk(
   frame: Frame,
   module: CompiledModule,
   strategy: Strategy | ((scene: Scene) => string[]),
-  options: { stopAfterScored?: number; stopAt?: string; keyboard?: Page } = {},
+  options: { stopAfterScored?: number; stopAt?: string; keyboard?: Page; /** Called at each scene once it is answered (and at the summary). */ afterScene?: (id: string) => Promise<void> } = {},
 ): Promise<string[]> {
   const seen: string[] = [];
   let scored = 0;
@@ -44,6 +44,7 @@ export async function walk(
     const id = await currentSceneId(frame);
     seen.push(id);
     const scene = module.scenes.find((x) => x.id === id)!;
+    if (scene.type === 'summary') await options.afterScene?.(id);
     if (scene.type === 'summary' || id === options.stopAt) return seen;
     if (scene.type === 'decision' || scene.type === 'quiz') {
       const answered = await frame.evaluate(
@@ -58,6 +59,7 @@ export async function walk(
         if (options.stopAfterScored !== undefined && scored >= options.stopAfterScored) return seen;
       }
     }
+    await options.afterScene?.(id);
     if (options.keyboard) await pressButton(options.keyboard, frame, s.next);
     else await frame.getByRole('button', { name: s.next, exact: true }).click();
     await frame.waitForFunction(

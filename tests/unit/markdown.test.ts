@@ -9,6 +9,11 @@ describe('Markdown from content is rendered safely at build time', () => {
     expect(html).toContain('&lt;script&gt;');
   });
 
+  it('renders no image from content: ![…](…) is a plain link, so nothing loads from a server until clicked', () => {
+    expect(renderBlock('Se ![spor](https://tracker.example/p.png) her')).toBe('<p>Se !<a href="https://tracker.example/p.png" target="_blank" rel="noopener noreferrer">spor</a> her</p>');
+    expect(renderInline('![x](data:image/png;base64,AAAA)')).not.toContain('<img');
+  });
+
   it('renders the Markdown authors use; links open in a new tab without opener', () => {
     expect(renderBlock('**vigtigt**\n\n- a\n- b')).toBe('<p><strong>vigtigt</strong></p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>');
     expect(renderInline('[Politik](https://example.dk/politik)')).toBe(
