@@ -232,6 +232,25 @@ for (const module of [reference]) {
       expect(profileProblems(statements)).toEqual([]);
     });
 
+    it('the reflection text never leaves the device: no request to the LRS or the fetch URL carries it', async () => {
+      const reflection = module.scenes.find((x) => x.type === 'reflection');
+      if (!reflection) return;
+      const launch = await env.cmi5Launch(module, { returnURL: `${env.server.url}/lms/returned.html` });
+      const page = await env.newPage();
+      const sent: string[] = [];
+      page.on('request', (r) => sent.push(`${r.url()}\n${r.postData() ?? ''}`));
+      await env.open(launch.url, page);
+      await walk(page.mainFrame(), module, 'best', { stopAt: reflection.id });
+      const secret = `Min egen tekst om borgeren Kim ${Date.now()}`;
+      await page.locator('ak-reflection textarea').fill(secret);
+      await walk(page.mainFrame(), module, 'best');
+      await finish(page);
+      await page.waitForURL(`${env.server.url}/lms/returned.html`, { timeout: 15000 });
+      expect(sent.length).toBeGreaterThan(10);
+      expect(sent.filter((r) => r.includes('borgeren Kim'))).toEqual([]);
+      expect(env.lrs.requests.filter((r) => r.body.includes('borgeren Kim') || decodeURIComponent(r.path).includes('borgeren Kim'))).toEqual([]);
+    });
+
     it("the learner's language preference from the LMS is used", async () => {
       const launch = await env.cmi5Launch(module, { languagePreference: 'en-GB,da-DK' });
       const page = await env.open(launch.url);

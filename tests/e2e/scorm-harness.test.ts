@@ -391,6 +391,35 @@ for (const module of [reference]) {
         expect(lms.thrown!.commit).toBeGreaterThan(1);
       });
 
+      it('an LMS that answers slowly (every call blocks 25 ms): the learner finishes, the whole result arrives, Terminate once, no false alarm', async () => {
+        const { page, frame } = await launch(module, format, {}, { slowMs: 25 });
+        await walk(frame, module, 'best');
+        await finish(frame);
+        const lms = await lmsOf(page);
+        expect(lms.calls.term).toBe(1);
+        const view = lmsView(format, lms.cmi!);
+        expect([view.completed, view.success, view.scaled]).toEqual([true, 'passed', 1]);
+        expect(await frame.getByText(strings.da.saveFailing).count()).toBe(0);
+      });
+
+      it('the reflection text never reaches the LMS: no call carries it, no request is made', async () => {
+        const reflection = module.scenes.find((x) => x.type === 'reflection');
+        if (!reflection) return;
+        const { page, frame } = await launch(module, format);
+        const requests: string[] = [];
+        page.on('request', (r) => requests.push(`${r.url()}\n${r.postData() ?? ''}`));
+        await walk(frame, module, 'best', { stopAt: reflection.id });
+        const secret = `Min egen tekst om borgeren Kim ${Date.now()}`;
+        await frame.locator('ak-reflection textarea').fill(secret);
+        await walk(frame, module, 'best');
+        await finish(frame);
+        const lms = await lmsOf(page);
+        expect(lms.sets.length).toBeGreaterThan(20);
+        expect(lms.sets.filter(([, v]) => v.includes(secret) || v.includes('borgeren Kim'))).toEqual([]);
+        expect(JSON.stringify(lms.cmi)).not.toContain('borgeren Kim');
+        expect(requests.filter((r) => r.includes('borgeren Kim'))).toEqual([]);
+      });
+
       it('Initialize throws: the module runs unsaved and says so', async () => {
         const { page, frame } = await launch(module, format, {}, { throwOn: ['init'] });
         await expect.poll(() => frame.locator('ak-player').getByText(strings.da.notSaved).count()).toBeGreaterThan(0);
@@ -443,3 +472,42 @@ for (const module of [reference]) {
     });
   }
 }
+
+/**
+ * Leaving is safe at any scene (issue 8): at every scene of the reference module's best path the
+ * learner leaves — the tab closes (pagehide), the LMS removes the frame, or the device goes to
+ * sleep (visibilitychange, and nothing after it) — and the LMS holds a consistent state from which
+ * a relaunch resumes at that very scene. SCORM 2004; the strict checks of afterEach apply.
+ */
+describe(`${reference.id}: scorm2004, leaving at every scene and coming back`, () => {
+  const format: Format = 'scorm2004';
+  const path = playOnEngine(reference, 'best').path;
+  const ways = ['the tab closes', 'the LMS removes the frame', 'the device sleeps'] as const;
+  it.each(path.map((scene, i) => ({ scene, i, way: ways[i % ways.length] })))('#$i $scene: $way', async ({ scene, way }) => {
+    const { page, frame } = await launch(reference, format);
+    await walk(frame, reference, 'best', { stopAt: scene });
+    expect(await currentSceneId(frame)).toBe(scene);
+    if (way === 'the tab closes') await frame.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })));
+    else if (way === 'the LMS removes the frame') await closeContent(page);
+    else {
+      await frame.evaluate(() => {
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+    }
+    const lms = await lmsOf(page);
+    // Terminated once when the page went for good; only committed when it may yet come back.
+    expect(lms.calls.term).toBe(way === 'the device sleeps' ? 0 : 1);
+    const saved = lms.cmi!;
+    const view = lmsView(format, saved);
+    expect(view.location).toBe(scene);
+    expect(saved['cmi.suspend_data']).toBeTruthy();
+    const done = scene === path.at(-1); // the summary: the attempt is complete
+    if (way !== 'the device sleeps') expect(view.exit).toBe(done ? 'normal' : 'suspend');
+    if (done) return void expect([view.completed, view.success]).toEqual([true, 'passed']);
+    // What the LMS holds is all the next launch gets (a device that never wakes sends nothing more).
+    await page.close();
+    const again = await launch(reference, format, resumeSeed(format, saved));
+    expect(await currentSceneId(again.frame)).toBe(scene);
+  });
+});
