@@ -14,20 +14,12 @@ import { DEFAULT_ACTIVITY_BASE } from '../../xapi/vocabulary.js';
 import type { Statement } from '../../xapi/types.js';
 import { attemptStatements, postStatements } from './population.js';
 import { knownModules } from './report.js';
+import { seededRandom as random } from '../seeded-random.js';
 
 const TOTAL = 100_000;
 const FIRST = 10_000;
 const UNITS = ['Borgerservice', 'Jobcenter', 'Ældreplejen', 'Skole og dagtilbud', 'Teknik og miljø', 'Økonomi', 'IT', 'HR', 'Sundhed', 'Familie', 'Kultur', 'Direktionen'];
 
-/** A small deterministic generator (mulberry32), so every run seeds the same population. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The verbs the report reads: the bench counts these, so the report reads as many as the budget says. */
 const READ = /\/(initialized|completed|passed|failed)$/;

@@ -12,16 +12,8 @@ import { basename, join } from 'node:path';
 import { validateAll } from '../../build-scripts/cli.js';
 import { formatProblem } from '../../build-scripts/yaml-file.js';
 import { MINI, ROOT } from './module-fixture.js';
+import { seededRandom as random } from '../../build-scripts/seeded-random.js';
 
-/** mulberry32: the same seed gives the same mutations on every machine. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Mutation = { kind: string; apply: (text: string, rnd: () => number) => string | Buffer };
 
