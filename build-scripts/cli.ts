@@ -176,7 +176,7 @@ export async function buildAll(
       const secrets = secretsIn(files);
       if (secrets.length) {
         // Not one package may stay behind: those written before this one came from the same sources.
-        for (const made of ['packages', 'web']) rmSync(join(distDir, made), { recursive: true, force: true });
+        for (const made of ['packages', 'web', 'content']) rmSync(join(distDir, made), { recursive: true, force: true });
         throw new Error(secretsMessage(`${module.id}-${format}.zip`, secrets));
       }
       writeFileSync(join(distDir, 'packages', `${module.id}-${format}.zip`), await zip(files));

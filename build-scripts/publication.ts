@@ -10,7 +10,7 @@ import type { CompetenceFramework, Role } from '../src/model/schema.js';
 import type { CompiledModule, Lang } from '../src/model/compiled.js';
 import { possiblePoints } from '../src/engine/scoring.js';
 import { renderBlock, renderInline } from './markdown.js';
-import { plainText } from './package.js';
+import { escapeHtml, plainText } from './package.js';
 import { CHROMIUM_PATH } from './browser/chromium-flags.mjs';
 
 type Text = { da: string; en?: string };
@@ -74,11 +74,13 @@ export function publicationHtml(framework: CompetenceFramework, modules: readonl
   const profile = framework.roles.find((r) => r.id === role)!;
   const levelName = (n: number) => inline(framework.levels[n - 1].name, lang);
   const targets = profile.targets.map((target) => ({ target, area: framework.areas.find((a) => a.id === target.area)! }));
-  const title = `${w.profile}: ${plainText(inline(profile.title, lang))}`;
+  // plainText turns &lt; back into <: escaped again before it goes into the page.
+  const title = `${w.profile}: ${escapeHtml(plainText(inline(profile.title, lang)))}`;
   return `<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <style>
@@ -143,7 +145,7 @@ ${targets
   .map(({ target, area }) => {
     const trained = modulesTraining(modules, role, area.id);
     return `    <tr><th scope="row"><span class="code">${area.code}</span> ${inline(area.title, lang)}</th><td data-label="${w.targetLevel}">${target.level}. ${levelName(target.level)}</td><td data-label="${w.trainedBy}">${
-      trained.length ? trained.map((x) => `${plainText(inline(x.module.title, lang))} (${w.items(x.items)})`).join('<br>') : w.none
+      trained.length ? trained.map((x) => `${escapeHtml(plainText(inline(x.module.title, lang)))} (${w.items(x.items)})`).join('<br>') : w.none
     }</td></tr>`;
   })
   .join('\n')}

@@ -6,15 +6,20 @@
  */
 
 /** What a credential looks like where it could slip into content or a build option. */
-const PATTERNS: Array<{ what: string; re: RegExp }> = [
-  { what: 'a web address with a user name and password (https://user:password@…)', re: /\bhttps?:\/\/[^\s/:@"'<>()]+:[^\s/@"'<>()]+@/i },
-  { what: 'an HTTP Basic credential ("Basic " and base64)', re: /\bBasic\s+[A-Za-z0-9+/]{12,}={0,2}(?![A-Za-z0-9+/=])/ },
-  { what: 'a bearer token ("Bearer …")', re: /\bBearer\s+[A-Za-z0-9._~+/-]{16,}=*/ },
-  { what: 'a credential in a web address (auth=, token=, access_token=, password=, secret=)', re: /[?&](?:auth|token|access_token|password|secret)=[^&\s"'<>]{6,}/i },
+const PATTERNS: Array<{ what: string; test: (text: string) => boolean; descriptorsOnly?: boolean }> = [
+  { what: 'a web address with a user name and password (https://user:password@…)', test: (t) => /\bhttps?:\/\/[^\s/:@"'<>()]+:[^\s/@"'<>()]+@/i.test(t) },
+  // Only what decodes to "user:password": "Basic sikkerhedsforståelse" in a text is no credential.
+  { what: 'an HTTP Basic credential ("Basic " and base64 of user:password)', test: (t) => [...t.matchAll(/\bbasic(?:\s|%20)+([A-Za-z0-9+/]{8,}={0,2})/gi)].some((m) => /^[^\x00-\x1f:]+:[^\x00-\x1f]+$/.test(Buffer.from(m[1], 'base64').toString('utf8'))) },
+  { what: 'a bearer token ("Bearer …")', test: (t) => /\bbearer(?:\s|%20)+[A-Za-z0-9._~+/-]{16,}=*/i.test(t) },
+  { what: 'a JSON Web Token', test: (t) => /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/.test(t) },
+  // In a descriptor (manifest, tincan.xml, cmi5.xml) no address has any business carrying these; in content a
+  // phishing mock may show a fake "…?token=" link.
+  { what: 'a credential in a web address (auth=, token=, key=, secret=, password=)', descriptorsOnly: true, test: (t) => /[?&;](?:[a-z]+_)?(?:auth|token|key|secret|password)=[^&\s"'<>]{6,}/i.test(t) },
 ];
+const DESCRIPTORS = /(^|\/)(imsmanifest\.xml|tincan\.xml|cmi5\.xml)$/;
 
 /** Environment variables that hold LRS secrets on a machine that also builds. */
-const SECRET_ENV = ['AK_LRS_PASSWORD', 'LRS_PASSWORD', 'AK_PSEUDONYM_KEY'];
+const SECRET_ENV = ['AK_LRS_PASSWORD', 'LRS_PASSWORD', 'AK_PSEUDONYM_KEY', 'AK_LRS_AUTH'];
 
 export interface SecretFinding {
   file: string;
@@ -26,7 +31,7 @@ export function secretsIn(files: ReadonlyMap<string, string | Buffer>, env: Node
   const findings: SecretFinding[] = [];
   for (const [file, content] of files) {
     if (typeof content !== 'string') continue; // images and the like carry no typed-in secrets
-    for (const { what, re } of PATTERNS) if (re.test(content)) findings.push({ file, what });
+    for (const { what, test, descriptorsOnly } of PATTERNS) if ((!descriptorsOnly || DESCRIPTORS.test(file)) && test(content)) findings.push({ file, what });
     for (const { name, value } of envSecrets) if (content.includes(value)) findings.push({ file, what: `the value of ${name} from the environment` });
   }
   return findings;

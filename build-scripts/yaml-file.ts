@@ -35,6 +35,12 @@ export class YamlFile {
         text = '';
       }
     }
+    // No module file comes near this; a larger one is a mistake (a pasted export, a binary) and would
+    // only make the parser slow.
+    if (text.length > MAX_CHARS) {
+      this.problems.push({ file: this.displayPath, line: 1, column: 1, severity: 'error', message: `the file has ${text.length} characters; a module file needs far fewer (at most ${MAX_CHARS})` });
+      text = '';
+    }
     // Nesting hundreds of levels deep overflows the parser's stack; no module file needs it.
     const deep = tooDeep(text);
     if (deep) {
@@ -141,38 +147,39 @@ function firstInvalidUtf8(b: Uint8Array): number {
 }
 
 const MAX_DEPTH = 64;
+const MAX_CHARS = 4_000_000;
 
 /**
- * Where the text nests deeper than MAX_DEPTH: by brackets ([ {) on one line, or by indentation.
- * Quoted text is skipped roughly, which is enough for a guard whose limit is far above anything
- * real; deeper nesting spread over lines is caught when the parser gives up (hintFor).
+ * Where the text nests deeper than MAX_DEPTH: by flow brackets ([ {), by block indentation, or by
+ * "- " and "? " indicators stacked on one line. Flow brackets count across lines, as YAML's do,
+ * until a line starts a top-level key (which no flow collection survives); quoted text on a line
+ * is skipped roughly. That is enough for a guard whose limit is far above anything real; what it
+ * misses is caught when the parser gives up.
  */
 function tooDeep(text: string): { line: number; column: number } | undefined {
   let depth = 0;
-  let line = 1;
-  let lineStart = 0;
-  let quote: string | null = null;
   const indents: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') {
-      line++;
-      lineStart = i + 1;
-      // Per line: an apostrophe in prose must not leave a bracket counted for the rest of the file.
-      quote = null;
-      depth = 0;
-      const indent = /^ */.exec(text.slice(i + 1, i + 1 + 4 * MAX_DEPTH + 1))![0].length;
+  const lines = text.split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
+    if (/^[A-Za-z_][\w-]*\s*:/.test(line)) depth = 0;
+    const indent = /^ */.exec(line)![0].length;
+    if (line.trim() !== '') {
       while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
-      if (indent > 0 && text[i + 1 + indent] !== '\n') indents.push(indent);
-      if (indents.length > MAX_DEPTH) return { line, column: indent + 1 };
-      continue;
+      if (indent > 0) indents.push(indent);
     }
-    if (quote) {
-      if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '[' || c === '{') {
-      if (++depth > MAX_DEPTH) return { line, column: i - lineStart + 1 };
-    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    const stacked = /^ *((?:[-?] +)+)/.exec(line)?.[1].match(/[-?] +/g)?.length ?? 0;
+    if (indents.length + stacked > MAX_DEPTH) return { line: n + 1, column: indent + 1 };
+    let quote: string | null = null;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (quote) {
+        if (c === quote) quote = null;
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '[' || c === '{') {
+        if (++depth > MAX_DEPTH) return { line: n + 1, column: i + 1 };
+      } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    }
   }
   return undefined;
 }

@@ -475,15 +475,16 @@ for (const module of [reference]) {
 
 /**
  * Leaving is safe at any scene (issue 8): at every scene of the reference module's best path the
- * learner leaves — the tab closes (pagehide), the LMS removes the frame, or the device goes to
- * sleep (visibilitychange, and nothing after it) — and the LMS holds a consistent state from which
- * a relaunch resumes at that very scene. SCORM 2004; the strict checks of afterEach apply.
+ * learner leaves in each of three ways — the tab closes (pagehide), the LMS removes the frame, or
+ * the device goes to sleep (visibilitychange, and nothing after it) — and the LMS holds a
+ * consistent state from which a relaunch resumes at that very scene. SCORM 2004; the strict checks
+ * of afterEach apply to the relaunch.
  */
 describe(`${reference.id}: scorm2004, leaving at every scene and coming back`, () => {
   const format: Format = 'scorm2004';
   const path = playOnEngine(reference, 'best').path;
   const ways = ['the tab closes', 'the LMS removes the frame', 'the device sleeps'] as const;
-  it.each(path.map((scene, i) => ({ scene, i, way: ways[i % ways.length] })))('#$i $scene: $way', async ({ scene, way }) => {
+  it.each(path.flatMap((scene, i) => ways.map((way) => ({ scene, i, way }))))('#$i $scene: $way', async ({ scene, way }) => {
     const { page, frame } = await launch(reference, format);
     await walk(frame, reference, 'best', { stopAt: scene });
     expect(await currentSceneId(frame)).toBe(scene);
@@ -503,7 +504,8 @@ describe(`${reference.id}: scorm2004, leaving at every scene and coming back`, (
     expect(view.location).toBe(scene);
     expect(saved['cmi.suspend_data']).toBeTruthy();
     const done = scene === path.at(-1); // the summary: the attempt is complete
-    if (way !== 'the device sleeps') expect(view.exit).toBe(done ? 'normal' : 'suspend');
+    // Asleep, nothing more may ever come: the exit set at launch already says "suspend", so the next launch resumes.
+    if (!(done && way === 'the device sleeps')) expect(view.exit).toBe(done ? 'normal' : 'suspend');
     if (done) return void expect([view.completed, view.success]).toEqual([true, 'passed']);
     // What the LMS holds is all the next launch gets (a device that never wakes sends nothing more).
     await page.close();

@@ -131,6 +131,26 @@ describe(`${PAYLOADS.length} XSS payloads in every text of a module and its orga
   }
 });
 
+describe('the printed competence profiles, built from the same hostile module', () => {
+  for (const lang of ['da', 'en'] as const) {
+    it(`frontline.${lang}.html: the module's title is text, nothing runs, nothing loads`, async () => {
+      const page = await browser.newPage();
+      try {
+        const watch = await watched(page);
+        const file = join(dist, 'publication', `frontline.${lang}.html`);
+        expect(readFileSync(file, 'utf8')).toContain('&lt;img src=x onerror=');
+        await page.goto(pathToFileURL(file).href);
+        expect(await dangerous(page)).toEqual([]);
+        expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+        expect(watch.requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
+        expect(watch.dialogs).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
 describe('the packages’ Content-Security-Policy', () => {
   it('an inline script slipped into a built page does not run; the bundled one does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ak-csp-'));
@@ -167,6 +187,12 @@ describe('the packages’ Content-Security-Policy', () => {
       expect(await tryFetch(`${lrsSide.url}/xAPI/about`)).toBe('reached');
       expect(await tryFetch(`${packageSide.url}/pkg/index.html`)).toBe('blocked'); // even the package's own origin
       expect(await tryFetch(`${elsewhere.url}/collect`)).toBe('blocked');
+      // Opened without a launch, the same package has no LRS to talk to, and reaches nothing at all.
+      const bare = await browser.newPage();
+      await bare.goto(`${packageSide.url}/pkg/index.html`);
+      await currentSceneId(bare.mainFrame());
+      expect(await bare.evaluate((u) => fetch(u, { mode: 'no-cors' }).then(() => 'reached', () => 'blocked'), `${lrsSide.url}/xAPI/about`)).toBe('blocked');
+      await bare.close();
       await expect.poll(() => watch.violations.filter((v) => v.startsWith('connect-src'))).toEqual([`connect-src ${packageSide.url}/pkg/index.html`, `connect-src ${elsewhere.url}/collect`]);
     } finally {
       await page.close();

@@ -14,12 +14,16 @@ describe('secrets in packages', () => {
     expect(one('<activity id="https://kim:hemmelig@lrs.example/xapi/modules/x">')).toEqual([expect.stringContaining('user name and password')]);
     expect(one('{"auth":"Basic a2ltOmhlbW1lbGlnLW7DuGdsZQ=="}')).toEqual([expect.stringContaining('HTTP Basic')]);
     expect(one('Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc')).toEqual([expect.stringContaining('bearer token')]);
-    expect(one('https://lrs.example/xAPI/?auth=a2ltOmhlbW1lbGln')).toEqual([expect.stringContaining('credential in a web address')]);
+    expect(secretsIn(new Map([['tincan.xml', '<launch>index.html?auth=a2ltOmhlbW1lbGln</launch>']]), {}).map((f) => f.what)).toEqual([expect.stringContaining('credential in a web address')]);
+    expect(one('{"token":"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTYifQ.c2lnbmF0dXJlLXRleHQ"}')).toEqual([expect.stringContaining('JSON Web Token')]);
+    expect(one('fetch(u, { headers: { authorization: "basic%20a2ltOmhlbW1lbGln" } })')).toEqual([expect.stringContaining('HTTP Basic')]);
     expect(one('Ring til Lene – koden er Sommer-2026!', { AK_LRS_PASSWORD: 'Sommer-2026!' })).toEqual(['the value of AK_LRS_PASSWORD from the environment']);
   });
 
-  it('leaves ordinary content alone: policy links, "Basic" in a sentence, a short password in the environment', () => {
+  it('leaves ordinary content alone: "Basic" in a sentence, a fake link in a phishing mock, a short password in the environment', () => {
     expect(one('Læs https://intra.example/politik?side=2 og Basic principper for sikkerhed', { AK_LRS_PASSWORD: 'abc' })).toEqual([]);
+    expect(one('<p>Basic sikkerhedsforståelse og HTTP Basic Authentication sender koden for hver side</p>')).toEqual([]);
+    expect(one('Klik her: https://login.it-support.example.com/verify?token=8f3kd92x')).toEqual([]);
   });
 
   it('the message names the package and file, and not the secret', () => {

@@ -42,7 +42,11 @@ export class Cmi5Tracker extends XapiTracker {
 
   protected async open(): Promise<OpenedSession | null> {
     const launch = cmi5Launch(window.location.search);
-    if (!launch) return null;
+    // Without a launch there is no LRS to talk to: no network at all.
+    if (!launch) {
+      allowOnly([]);
+      return null;
+    }
     allowOnly([launch.endpoint, launch.fetch]);
     this.sessionKey = `ak:cmi5:${shortHash(`${launch.registration}|${launch.activityId}|${launch.fetch}`)}`;
     const saved = this.savedSession();

@@ -8,6 +8,6 @@ export function allowOnly(urls: readonly string[]): void {
   const origins = [...new Set(urls.map((u) => new URL(u, location.href).origin))];
   const meta = document.createElement('meta');
   meta.httpEquiv = 'Content-Security-Policy';
-  meta.content = `connect-src ${origins.join(' ')}`;
+  meta.content = `connect-src ${origins.length ? origins.join(' ') : "'none'"}`;
   document.head.append(meta);
 }

@@ -18,7 +18,11 @@ export class TinCanTracker extends XapiTracker {
 
   protected async open(): Promise<OpenedSession | null> {
     const launch = tinCanLaunch(window.location.search);
-    if (!launch) return null;
+    // Without a launch there is no LRS to talk to: no network at all.
+    if (!launch) {
+      allowOnly([]);
+      return null;
+    }
     allowOnly([launch.endpoint]);
     const given = new URLSearchParams(window.location.search).get('registration');
     if (given && !launch.registration) console.warn(`[awareness-kit] The launch's registration "${given}" is not a UUID; this attempt makes its own.`);
