@@ -1,8 +1,9 @@
 /**
  * The HR report at scale (DESIGN.md budget: 100 000 statements, bounded memory): seeds the real
  * LRS with a generated population, then times `npm run report` in a child process and reads its
- * peak memory — once over the first 10 000 statements and once over all of them, so the two peaks
- * show whether memory grows with the LRS (it should not: the report keeps one record per attempt).
+ * peak memory — with nothing to read (the baseline), over the first 10 000 statements and over
+ * all of them. Memory grows with the attempts (one small record each), never with the statements,
+ * which are read 500 at a time and let go.
  * `npm run bench` runs it last; `npm run bench -- --report` runs only this.
  */
 import { spawn } from 'node:child_process';
