@@ -528,6 +528,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Array<[string, T[]]> 
   return [...map];
 }
 
-function round(n: number): number {
+/** A share or score to 4 decimals, as the LRS's scaled scores are given. */
+export function round(n: number): number {
   return Math.round(n * 10000) / 10000;
 }

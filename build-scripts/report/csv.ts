@@ -4,14 +4,14 @@
  * spreadsheet opened by double-click shows æ, ø and å.
  */
 import type { Group, KnownModule, ReportData } from './aggregate.js';
-import { NO_UNIT, SUPPRESSED_UNIT } from './aggregate.js';
+import { NO_UNIT, round, SUPPRESSED_UNIT } from './aggregate.js';
 import { SUPPRESSED_MARK, texts, type ReportLang } from './texts.js';
 import { copenhagenDateTime } from './dates.js';
 
 export function reportCsvs(data: ReportData, modules: KnownModule[], lang: ReportLang): Map<string, string> {
   const t = texts[lang];
   const sep = lang === 'da' ? ';' : ',';
-  const num = (n: number | null | undefined, digits = 4): string => (n === null || n === undefined ? '' : lang === 'da' ? String(round(n, digits)).replace('.', ',') : String(round(n, digits)));
+  const num = (n: number | null | undefined): string => (n === null || n === undefined ? '' : lang === 'da' ? String(round(n)).replace('.', ',') : String(round(n)));
   const table = (rows: Array<Array<string | number | null>>): string =>
     '\ufeff' + rows.map((row) => row.map((cell) => (typeof cell === 'number' ? num(cell) : field(cell ?? '', sep))).join(sep)).join('\r\n') + '\r\n';
   const areaIds = allAreas(modules);
@@ -25,12 +25,13 @@ export function reportCsvs(data: ReportData, modules: KnownModule[], lang: Repor
     return m ? (m.roleTitle[lang] ?? m.roleTitle.da) : role;
   };
   /** A share as a percentage with one decimal, as HR reads it. */
-  const pct = (n: number, d: number) => Math.round((n / d) * 1000) / 10;
+  const asPct = (scaled: number) => Math.round(scaled * 1000) / 10;
+  const pct = (n: number, d: number) => asPct(n / d);
   const when = (iso: string) => (iso.length === 7 ? iso : copenhagenDateTime(Date.parse(iso)));
   const unitName = (unit: string) => (unit === NO_UNIT ? t.noUnit : unit === SUPPRESSED_UNIT ? SUPPRESSED_MARK : unit);
   const figures = (g: Group<unknown>): Array<string | number | null> =>
     g.figures
-      ? [g.learners, g.figures.completed, pct(g.figures.completed, g.learners), g.figures.passed, pct(g.figures.passed, g.learners), g.figures.failed, g.figures.meanScore === null ? null : Math.round(g.figures.meanScore * 1000) / 10]
+      ? [g.learners, g.figures.completed, pct(g.figures.completed, g.learners), g.figures.passed, pct(g.figures.passed, g.learners), g.figures.failed, g.figures.meanScore === null ? null : asPct(g.figures.meanScore)]
       : [SUPPRESSED_MARK, SUPPRESSED_MARK, SUPPRESSED_MARK, SUPPRESSED_MARK, SUPPRESSED_MARK, SUPPRESSED_MARK, SUPPRESSED_MARK];
   const figureHeads = [t.learners, t.completed, `${t.completed} (%)`, t.passed, `${t.passed} (%)`, t.failed, `${t.meanScore} (%)`];
 
@@ -49,8 +50,8 @@ export function reportCsvs(data: ReportData, modules: KnownModule[], lang: Repor
         when(r.started),
         r.completed ? t.yes : t.no,
         r.result === 'passed' ? t.passed : r.result === 'failed' ? t.failed : t.inProgress,
-        r.score === null ? null : Math.round(r.score * 1000) / 10,
-        ...areaIds.map((a) => (r.areas[a] ? Math.round(r.areas[a].scaled * 1000) / 10 : null)),
+        r.score === null ? null : asPct(r.score),
+        ...areaIds.map((a) => (r.areas[a] ? asPct(r.areas[a].scaled) : null)),
       ]),
     ]),
   );
@@ -70,8 +71,8 @@ export function reportCsvs(data: ReportData, modules: KnownModule[], lang: Repor
         r.learners,
         r.mastered ?? SUPPRESSED_MARK,
         r.mastered === null ? SUPPRESSED_MARK : pct(r.mastered, r.learners),
-        r.meanScaled === null ? SUPPRESSED_MARK : Math.round(r.meanScaled * 1000) / 10,
-        r.target === null ? null : Math.round(r.target * 1000) / 10,
+        r.meanScaled === null ? SUPPRESSED_MARK : asPct(r.meanScaled),
+        r.target === null ? null : asPct(r.target),
       ]),
     ]),
   );
@@ -98,9 +99,4 @@ function field(value: string, sep: string): string {
   // names and units come from launches, so they are not trusted.
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return safe.includes(sep) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-function round(n: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
 }

@@ -3,6 +3,10 @@
  * whatever the machine's zone; only ISO 8601 is accepted, since 01-09-2026 could be either order.
  */
 const ZONE = 'Europe/Copenhagen';
+// Made once: a formatter is costly to build, and these run once per learner row.
+const OFFSET = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'shortOffset' });
+const MONTH = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit' });
+const DATE_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
 /** The UTC instant of midnight at the start of a Copenhagen day (month 1–12; 13 is next January). */
 export function copenhagenMidnight(year: number, month: number, day: number): number {
@@ -12,20 +16,20 @@ export function copenhagenMidnight(year: number, month: number, day: number): nu
 }
 
 function offsetMs(instant: number): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'shortOffset' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')!.value;
+  const name = OFFSET.formatToParts(instant).find((p) => p.type === 'timeZoneName')!.value;
   const m = /GMT([+-])(\d+)(?::(\d+))?/.exec(name);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600_000 + Number(m[3] ?? 0) * 60_000) : 0;
 }
 
 /** The Copenhagen calendar month (YYYY-MM) an instant falls in. */
 export function copenhagenMonth(instant: number): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit' }).formatToParts(instant);
+  const parts = MONTH.formatToParts(instant);
   return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
 }
 
 /** "2026-12-04 18:07" in Copenhagen time: what a spreadsheet reads as a date and time. */
 export function copenhagenDateTime(instant: number): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(instant);
+  return DATE_TIME.format(instant);
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { Group, KnownModule, ReportData } from './aggregate.js';
 import { NO_UNIT } from './aggregate.js';
 import { SUPPRESSED_MARK, texts, type ReportLang } from './texts.js';
+import { escapeHtml as esc } from '../package.js';
 
 export interface ReportMeta {
   generatedAt: Date;
@@ -315,9 +316,6 @@ function truncate(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 const STYLE = `
 :root { color-scheme: light; }

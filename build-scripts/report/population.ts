@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { curriculumActivity, moduleActivity, moduleIri, roleActivity } from '../../xapi/activities.js';
 import * as build from '../../xapi/statements.js';
 import type { Agent, Statement } from '../../xapi/types.js';
-import type { KnownModule } from './aggregate.js';
+import { round, type KnownModule } from './aggregate.js';
 
 export interface AttemptSpec {
   learner: { name: string; email: string };
@@ -108,8 +108,4 @@ export async function postStatements(endpoint: string, auth: string, statements:
     });
     if (response.status !== 200) throw new Error(`the LRS refused a batch of statements: ${response.status} ${await response.text()}`);
   }
-}
-
-function round(n: number): number {
-  return Math.round(n * 10000) / 10000;
 }
